@@ -1,0 +1,120 @@
+"""annotate(): run every per-document stage and collect the frames.
+
+The per-document stages (segment, tag, timexes, sentiment) are pure functions of a
+document's text and publication date, so they run the same in this process, in a
+process pool (``workers=N``) or on a Dask cluster (``scheduler=ADDRESS``), and give
+identical frames. Corpus-level stages (stories) run afterwards on the collected frames.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from statecraft import schema, segment, sentiment, stories, tagging, timexes
+from statecraft.corpus import Corpus
+
+log = logging.getLogger(__name__)
+
+_DOC_FRAMES = ("sentences", "mentions", "timexes", "sentiment")
+
+
+def annotate(
+    corpus: Corpus,
+    *,
+    sentiment: str | Iterable[str] | None = "textblob",
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Corpus:
+    """Fill every frame of ``corpus``: sentences, mentions, timexes, sentiment, stories.
+
+    Args:
+        corpus: A corpus with documents (from :func:`load_corpus` or :func:`from_records`).
+        sentiment: Engine name, several names, or None to skip sentiment scoring.
+        workers: Processes to use; 1 runs in this process.
+        scheduler: Address of a Dask scheduler; when given, documents are sent there.
+
+    Returns:
+        A new Corpus with all frames filled.
+
+    Raises:
+        ValueError: If an engine name is unknown or ``workers`` is below 1.
+    """
+    engines = _engines(sentiment)
+    if workers < 1:
+        raise ValueError(f"workers must be >= 1, got {workers!r}")
+    docs = corpus.documents
+    tasks = [
+        (str(d), str(t), None if pd.isna(p) else str(p), engines)
+        for d, t, p in zip(docs["doc_id"], docs["text"], docs["published_date"], strict=True)
+    ]
+    results = _run(tasks, workers=workers, scheduler=scheduler)
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _DOC_FRAMES}
+    for result in results:
+        for name in _DOC_FRAMES:
+            rows[name].extend(result[name])
+    frames = {name: schema.frame(name, rows[name]) for name in _DOC_FRAMES}
+    documents = stories.assign_stories(docs)
+    log.info("annotated %d documents", len(docs))
+    return corpus.replace(documents=documents, **frames)
+
+
+def annotate_document(
+    doc_id: str, text: str, published: str | None, engines: tuple[str, ...]
+) -> dict[str, list[dict[str, Any]]]:
+    """Run the per-document stages on one document.
+
+    Args:
+        doc_id: The document's id, copied into every row.
+        text: The document text; every offset refers to it.
+        published: ISO publication date, or None.
+        engines: Sentiment engine names (may be empty).
+
+    Returns:
+        Row lists for the sentences, mentions, timexes and sentiment frames.
+    """
+    spans = segment.sentence_spans(text)
+    sentences = [
+        {"doc_id": doc_id, "sentence_id": i, "start": s, "end": e, "text": text[s:e]}
+        for i, (s, e) in enumerate(spans)
+    ]
+    mentions = [{"doc_id": doc_id, **row} for row in tagging.tag_text(text, spans)]
+    found = [{"doc_id": doc_id, **row} for row in timexes.extract_timexes(text, published, spans)]
+    scores = []
+    sentence_texts = [text[s:e] for s, e in spans]
+    for engine in engines:
+        for i, row in enumerate(sentiment.score_sentences(sentence_texts, engine=engine)):
+            scores.append({"doc_id": doc_id, "sentence_id": i, "engine": engine, **row})
+    return {"sentences": sentences, "mentions": mentions, "timexes": found, "sentiment": scores}
+
+
+def _annotate_task(task: tuple[str, str, str | None, tuple[str, ...]]) -> dict[str, list[dict[str, Any]]]:
+    return annotate_document(*task)
+
+
+def _engines(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    names = (value,) if isinstance(value, str) else tuple(value)
+    for name in names:
+        sentiment.check_engine(name)
+    return names
+
+
+def _run(tasks: list, *, workers: int, scheduler: str | None) -> list:
+    if scheduler:
+        from dask.distributed import Client  # optional: only needed with a cluster
+
+        with Client(scheduler) as client:
+            futures = client.map(_annotate_task, tasks, pure=True)
+            return client.gather(futures)
+    if workers == 1 or len(tasks) < 2:
+        return [_annotate_task(t) for t in tasks]
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, len(tasks) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_annotate_task, tasks, chunksize=chunk))

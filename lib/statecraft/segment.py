@@ -1,0 +1,81 @@
+"""Sentence segmentation with character offsets (syntok).
+
+Each line of a document is segmented on its own: in flattened web text a line break
+ends a paragraph, a heading or a bullet, never continues a sentence. syntok is used
+because it is fast, rule-based and needs no downloaded data (NLTK's punkt, which
+TextBlob's ``.sentences`` relies on, cannot be downloaded at run time).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import syntok.segmenter as _syntok
+
+from statecraft import schema
+
+log = logging.getLogger(__name__)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences and return their ``(start, end)`` offsets.
+
+    Spans are in text order, do not overlap, hold no leading or trailing whitespace,
+    and together cover every non-whitespace character of ``text``.
+
+    Args:
+        text: The document text.
+
+    Returns:
+        A list of ``(start, end)`` offsets into ``text``.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.extend(_line_spans(line, pos))
+        pos += len(line) + 1
+    return spans
+
+
+def segment(documents: pd.DataFrame) -> pd.DataFrame:
+    """Segment every document into sentences.
+
+    Args:
+        documents: Needs ``doc_id`` and ``text``.
+
+    Returns:
+        The ``sentences`` frame: doc_id, sentence_id, start, end, text.
+    """
+    rows = [
+        {"doc_id": doc_id, "sentence_id": i, "start": s, "end": e, "text": text[s:e]}
+        for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)
+        for i, (s, e) in enumerate(sentence_spans(str(text)))
+    ]
+    return schema.frame("sentences", rows)
+
+
+def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
+    spans = []
+    for paragraph in _syntok.analyze(line):
+        for sentence in paragraph:
+            tokens = list(sentence)
+            if not tokens:
+                continue
+            start = tokens[0].offset
+            end = tokens[-1].offset + len(tokens[-1].value)
+            spans.append((base + start, base + end))
+    # syntok drops characters it does not tokenise (rare symbols); make sure the
+    # spans still cover the whole line so no text is ever outside a sentence.
+    return _cover(line, base, spans)
+
+
+def _cover(line: str, base: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    stripped_start = base + (len(line) - len(line.lstrip()))
+    stripped_end = base + len(line.rstrip())
+    if not spans:
+        return [(stripped_start, stripped_end)] if stripped_end > stripped_start else []
+    spans[0] = (min(spans[0][0], stripped_start), spans[0][1])
+    spans[-1] = (spans[-1][0], max(spans[-1][1], stripped_end))
+    return spans
