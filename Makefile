@@ -1,0 +1,46 @@
+# The front door. `make report` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: install report test unit nbval notebooks lab bench lint clean
+
+install: $(STAMP)
+
+# Create .venv with python3 -m venv when missing; reinstall only when pyproject.toml changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+report: $(STAMP)  ## run every notebook on the seeds into reports/ (HTML + index)
+	$(BIN)/statecraft report --out reports
+
+test: $(STAMP)  ## unit tests, papermill smoke runs, nbval on the stored notebooks
+	$(BIN)/python -m pytest -q tests
+	$(BIN)/python -m pytest -q $(NBVAL) notebooks
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -q $(NBVAL) notebooks
+
+notebooks: $(STAMP)  ## re-execute every notebook with default parameters, store outputs
+	$(BIN)/python tools/execute_notebooks.py
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+lint: $(STAMP)
+	$(BIN)/ruff check lib tests bench tools
+
+clean:
+	rm -rf reports .pytest_cache

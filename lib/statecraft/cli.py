@@ -1,0 +1,82 @@
+"""The ``statecraft`` command: annotate sources, run reports."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Args:
+        argv: Arguments without the program name (default: ``sys.argv[1:]``).
+
+    Returns:
+        0 on success; 1 when nothing could be processed; 2 on a usage error.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING - 10 * args.verbose, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.handler(args)
+    except (FileNotFoundError, ValueError) as err:
+        sys.stderr.write(f"statecraft {args.command}: error: {err}" + "\n")
+        return 2
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    import statecraft as sc
+
+    fields = {"text": args.text_column} if args.text_column else None
+    corpus = sc.load_corpus(args.sources, manifest=args.manifest, fields=fields)
+    if corpus.documents.empty:
+        sys.stderr.write(f"statecraft annotate: nothing could be processed ({corpus.summary()})" + "\n")
+        return 1
+    engines = [e for e in args.sentiment.split(",") if e] if args.sentiment else None
+    annotated = sc.annotate(corpus, sentiment=engines, workers=args.workers, scheduler=args.scheduler)
+    annotated.save(args.out)
+    sys.stdout.write(annotated.summary() + "\n")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from statecraft import report
+
+    params = dict(args.param or [])
+    run_dir = report.run_reports(
+        sources=args.sources, out=args.out, params=params, per_country=args.per_country, run=args.run
+    )
+    sys.stdout.write(f"reports written to {run_dir}" + "\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="statecraft", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-v info, -vv debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ann = sub.add_parser("annotate", help="read sources, tag them and write the frames as Parquet")
+    ann.add_argument("sources", nargs="+", help="files or folders")
+    ann.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    ann.add_argument("--manifest", default=None, help="manifest CSV (default: manifest.csv in a source folder)")
+    ann.add_argument("--workers", type=int, default=1, help="processes to use")
+    ann.add_argument("--scheduler", default=None, help="Dask scheduler address")
+    ann.add_argument("--sentiment", default="textblob", help="comma-separated engines, or '' for none")
+    ann.add_argument("--text-column", default=None, help="name of the text column/key in CSV/JSON records")
+    ann.set_defaults(handler=_annotate)
+    rep = sub.add_parser("report", help="run every notebook with papermill and render HTML reports")
+    rep.add_argument("--sources", default=None, help="corpus folder or file (default: the bundled seeds)")
+    rep.add_argument("--out", default="reports", help="reports folder")
+    rep.add_argument("--run", default=None, help="run name (default: derived from the parameters)")
+    rep.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="notebook parameter")
+    rep.add_argument("--per-country", default=None, help="comma-separated alpha-3 codes: one comparison each")
+    rep.set_defaults(handler=_report)
+    return parser
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
