@@ -31,7 +31,7 @@ _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "MS Office document"),
 )
 _MAX_CONTROL_SHARE = 0.05
-_MAX_NUL_SHARE = 0.01
+_MAX_NUL_SHARE = 0.10
 
 
 class DecodeError(ValueError):

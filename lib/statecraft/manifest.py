@@ -71,7 +71,7 @@ def apply(corpus: Corpus, manifest: Manifest) -> Corpus:
             for field in ("title", "publisher", "url"):
                 if row.get(field):
                     docs.loc[i, field] = row[field]
-            if row.get("published") and row["published"] != docs.loc[i, "published_date"]:
+            if row.get("published") and str(row["published"]) != str(docs.loc[i, "published_date"]):
                 docs.loc[i, "published_date"] = row["published"]
                 docs.loc[i, "published_source"] = "manifest"
     return corpus.replace(documents=schema.conform("documents", docs))
