@@ -145,18 +145,15 @@ def _keep_lines(raw_lines: list[str]) -> tuple[list[_Line], list[tuple[str, str]
 
 def _cut_inline(line: str, removed: list[tuple[str, str]]) -> list[str]:
     """Cut inline boilerplate out of a line; return the pieces of text left."""
-    pieces = [line]
-    for name, regex in _rules("inline"):
-        out = []
-        for piece in pieces:
-            start = 0
-            for match in regex.finditer(piece):
-                out.append(piece[start : match.start()])
-                removed.append((name, match.group(0)))
-                start = match.end()
-            out.append(piece[start:])
-        pieces = out
-    return [p for piece in pieces for p in _split_glued(piece.strip()) if p]
+    for name, regex, join in _inline_rules():
+        pieces, start = [], 0
+        for match in regex.finditer(line):
+            pieces.append(line[start : match.start()].rstrip(" "))
+            removed.append((name, match.group(0)))
+            start = match.end()
+        pieces.append(line[start:].lstrip(" "))
+        line = join.join(pieces)
+    return [p for piece in line.split("\n") for p in _split_glued(piece.strip()) if p]
 
 
 def _split_glued(line: str) -> list[str]:
@@ -281,6 +278,13 @@ def _title_case_ratio(line: str) -> float:
 def _rules(scope: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     rows = resources.read_csv("cleaning/boilerplate.csv")
     return tuple((r["rule"], re.compile(r["pattern"])) for r in rows if r["scope"] == scope)
+
+
+@functools.cache
+def _inline_rules() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    rows = resources.read_csv("cleaning/boilerplate.csv")
+    joins = {"newline": "\n", "space": " "}
+    return tuple((r["rule"], re.compile(r["pattern"]), joins[r["join"]]) for r in rows if r["scope"] == "inline")
 
 
 @functools.cache

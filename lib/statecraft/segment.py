@@ -9,6 +9,7 @@ TextBlob's ``.sentences`` relies on, cannot be downloaded at run time).
 from __future__ import annotations
 
 import logging
+import re
 
 import pandas as pd
 import syntok.segmenter as _syntok
@@ -56,7 +57,14 @@ def segment(documents: pd.DataFrame) -> pd.DataFrame:
     return schema.frame("sentences", rows)
 
 
+_INNER_STOP = re.compile(r"[.!?\u2026]\W*\s+\S")
+
+
 def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
+    if not _INNER_STOP.search(line):
+        # no stop followed by more text: the line is one sentence (headings, bullets,
+        # one-sentence paragraphs); syntok is not needed
+        return _cover(line, base, [])
     spans = []
     for paragraph in _syntok.analyze(line):
         for sentence in paragraph:

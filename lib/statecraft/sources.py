@@ -28,6 +28,7 @@ _PAGE_FORMATS = {".txt": "txt", ".md": "txt", ".text": "txt", ".html": "html", "
 _RECORD_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _FEED_FORMATS = {".xml": "feed", ".rss": "feed", ".atom": "feed"}
 _SKIP_PREFIXES = ("readme", "license", "licence", "changelog")
+_SKIP_NAMES = ("manifest.csv", "source.md", "sources.md")
 
 __all__ = ["DEFAULT_MAX_BYTES", "SourceError", "from_records", "load_corpus"]
 
@@ -148,7 +149,7 @@ def _discover(roots: list[Path], skip: set[Path]) -> list[Path]:
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 path = Path(dirpath) / name
-                skipped = name.lower().startswith(_SKIP_PREFIXES) or name.lower() == "manifest.csv"
+                skipped = name.lower().startswith(_SKIP_PREFIXES) or name.lower() in _SKIP_NAMES
                 if name.startswith(".") or skipped or path.resolve() in skip:
                     log.info("skipping %s (documentation, hidden or manifest file)", path)
                     continue
