@@ -78,7 +78,8 @@ def test_inline_boilerplate_is_cut_out_of_sentences(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Lack of crypto clarityThat’s according to a report.", "Lack of crypto clarity\nThat’s according to a report."),
+        ("Lack of crypto clarityThat’s according to a report.",
+         "Lack of crypto clarity\nThat’s according to a report."),
         ("Utilizing surplus energyAt the time, the focus was energy.",
          "Utilizing surplus energy\nAt the time, the focus was energy."),
         ("BlackRock and MicroStrategy bought bitcoin via PayPal.", None),
@@ -114,7 +115,8 @@ def test_page_with_several_dated_articles_is_split():
 
 
 def test_headline_with_date_after_comma_opens_the_article():
-    page = "Disclaimer: not advice.\nBinance co-founder announced talks with a dozen countries, 2026/01/22 15:10:23\n\n" + BODY
+    page = ("Disclaimer: not advice.\n"
+            "Binance co-founder announced talks with a dozen countries, 2026/01/22 15:10:23\n\n" + BODY)
     article = _clean(page)
     assert (article.title, article.published, article.text) == (
         "Binance co-founder announced talks with a dozen countries", "2026-01-22", BODY)

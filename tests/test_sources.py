@@ -174,7 +174,8 @@ def test_unknown_field_name_is_a_clear_error(tmp_path):
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Crypto Wire</title>
 <item><title>Pakistan reserve</title><link>https://w.example/1</link>
 <pubDate>Tue, 27 May 2025 10:00:00 GMT</pubDate>
-<description>&lt;p&gt;Pakistan plans a Bitcoin reserve.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</description></item>
+<description>&lt;p&gt;Pakistan plans a Bitcoin reserve.&lt;/p&gt;
+&lt;script&gt;alert(1)&lt;/script&gt;</description></item>
 <item><title>Empty</title></item></channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Wire</title>
@@ -244,7 +245,8 @@ def test_manifest_overrides_and_refuses_paths_outside(tmp_path):
 
 
 def test_future_and_impossible_dates_are_flagged():
-    corpus = sc.from_records([{"text": "a", "published": "2999-01-01"}, {"text": "b", "published": "February 30, 2025"}])
+    records = [{"text": "a", "published": "2999-01-01"}, {"text": "b", "published": "February 30, 2025"}]
+    corpus = sc.from_records(records)
     flags = list(corpus.documents["flags"])
     assert flags[0] == "future_date"
     assert flags[1].startswith("bad_date:") and pd.isna(corpus.documents["published_date"].iloc[1])

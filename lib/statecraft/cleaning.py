@@ -61,7 +61,7 @@ class _Line:
 
 
 def normalize(text: str) -> str:
-    """Normalise raw text: line ends, NUL and zero-width characters, Unicode NFKC.
+    r"""Normalise raw text: line ends, NUL and zero-width characters, Unicode NFKC.
 
     NFKC folds fullwidth letters ("Ｐａｋｉｓｔａｎ") and no-break spaces to their plain
     forms; zero-width characters inside names ("Pak\\u200bistan") are dropped.

@@ -12,7 +12,6 @@ import dataclasses
 import os
 from pathlib import Path
 
-
 from statecraft import datelines, schema
 from statecraft.corpus import Corpus
 from statecraft.records import SourceError
