@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from statecraft import resources
+
 log = logging.getLogger(__name__)
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "sentiment"
+DATA_DIR = resources.data_dir() / "sentiment"
 DOMAIN_TERMS_PATH = DATA_DIR / "domain_terms.csv"
 _LEXICON_ENGINES = ("textblob", "vader")
 
