@@ -1,0 +1,110 @@
+"""Score per-article country sets (and main country, actors, topics) against a gold file.
+
+Usage:
+    python bench/eval_countries.py GOLD.json [--sources DIR] [--errors]
+
+GOLD is either the seeds gold format (../shared/eval/seeds_gold/seeds_gold.json: an
+object whose "articles" name a source "file" and "part" with "countries", and optionally
+"main_country", "actors", "topics"), in which case the articles are read from --sources
+(default: the project's seeds/) with statecraft.load_corpus; or a JSONL / JSON list of
+records {text, published, countries[, main_country, doc_id]}, tagged as given.
+
+Prints micro precision, recall and F1 over (article, country) pairs, the accuracy of the
+main country where the gold names one, and the recall of gold actors and topics.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import statecraft as sc
+from statecraft import tagging
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def load_gold(path: Path, sources: Path) -> tuple[list[dict[str, Any]], Any]:
+    """Return gold items (doc_id + labels) and the corpus documents they refer to."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".jsonl":
+        records = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    else:
+        data = json.loads(raw)
+        records = data if isinstance(data, list) else None
+        if records is None:
+            items = [{**a, "doc_id": f"{a['file']}#{a['part']}"} for a in data["articles"]]
+            return items, sc.load_corpus(sources).documents
+    items = [{**r, "doc_id": str(r.get("doc_id", i))} for i, r in enumerate(records)]
+    corpus = sc.from_records(
+        [{"text": r["text"], "published": r.get("published"), "doc_id": r["doc_id"]} for r in items]
+    )
+    return items, corpus.documents
+
+
+def score(items: list[dict[str, Any]], documents: Any, show_errors: bool) -> dict[str, float]:
+    mentions = tagging.tag_frame(documents)
+    ids = list(documents["doc_id"])
+    countries = tagging.document_countries(mentions, doc_ids=ids).set_index("doc_id")
+    entities = tagging.document_entities(mentions, doc_ids=ids).set_index("doc_id")
+    tp = fp = fn = main_ok = main_n = 0
+    found_actors = gold_actors = found_topics = gold_topics = 0
+    for item in items:
+        doc_id = item["doc_id"]
+        if doc_id not in countries.index:
+            raise SystemExit(f"gold article {doc_id!r} is not among the documents read: {ids}")
+        got, want = set(countries.at[doc_id, "countries"]), set(item.get("countries") or ())
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+        if show_errors and got != want:
+            print(f"  {doc_id}: missed {sorted(want - got)}, extra {sorted(got - want)}")
+        if item.get("main_country"):
+            main_n += 1
+            main_ok += countries.at[doc_id, "main_country"] == item["main_country"]
+        row = entities.loc[doc_id]
+        have = set(row["actors"]) | set(row["organizations"])
+        gold_actors += len(set(item.get("actors") or ()))
+        found_actors += len(set(item.get("actors") or ()) & have)
+        gold_topics += len(set(item.get("topics") or ()))
+        found_topics += len(set(item.get("topics") or ()) & set(row["topics"]))
+        if show_errors and set(item.get("actors") or ()) - have:
+            print(f"  {doc_id}: actors missed {sorted(set(item['actors']) - have)}")
+        if show_errors and set(item.get("topics") or ()) - set(row["topics"]):
+            print(f"  {doc_id}: topics missed {sorted(set(item['topics']) - set(row['topics']))}")
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "articles": len(items),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "main_n": main_n,
+        "main_accuracy": main_ok / main_n if main_n else float("nan"),
+        "actor_recall": found_actors / gold_actors if gold_actors else float("nan"),
+        "topic_recall": found_topics / gold_topics if gold_topics else float("nan"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--sources", type=Path, default=SEEDS, help="source folder for the seeds gold format")
+    parser.add_argument("--errors", action="store_true", help="list the articles whose sets differ")
+    args = parser.parse_args(argv)
+    items, documents = load_gold(args.gold, args.sources)
+    s = score(items, documents, args.errors)
+    print(f"articles: {s['articles']}  country pairs: tp={s['tp']} fp={s['fp']} fn={s['fn']}")
+    print(f"precision: {s['precision']:.4f}  recall: {s['recall']:.4f}  micro-F1: {s['f1']:.4f}")
+    print(f"main country accuracy: {s['main_accuracy']:.4f} (n={s['main_n']})")
+    print(f"gold actor recall: {s['actor_recall']:.4f}  gold topic recall: {s['topic_recall']:.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
