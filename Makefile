@@ -5,7 +5,6 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: install report test unit nbval notebooks lab bench lint clean
 
