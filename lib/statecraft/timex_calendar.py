@@ -73,38 +73,46 @@ def shift_quarter(year: int, quarter: int, quarters: int) -> tuple[int, int]:
 def infer_year(first_month: int, last_month: int, anchor: dt.date, direction: int) -> int:
     """Pick the year of a yearless period spanning ``first_month..last_month`` of that year.
 
-    Backward (``direction <= 0``, the news default): the latest such period that starts
-    at or before the anchor. Forward (``direction > 0``): the earliest that has not ended
-    before the anchor. So "in December" in a January article is the previous December,
-    and "will ... in March" in a May article is next March.
+    Backward (``direction < 0``): the latest such period that starts at or before the
+    anchor, so "in December" in a January article is the previous December. Forward
+    (``direction > 0``): the earliest that has not ended before the anchor, so
+    "will ... in March" in a May article is next March. Unknown (0): whichever of the
+    two is nearer the anchor (the backward one on a tie).
 
     Args:
         first_month: First month of the period (1-12).
         last_month: Last month of the period (may exceed 12 for winter).
         anchor: The publication date.
-        direction: -1 past, +1 future, 0 unknown (treated as past).
+        direction: -1 past, +1 future, 0 unknown.
 
     Returns:
         The year the period starts in.
     """
     current = anchor.year * 12 + anchor.month
+    forward = anchor.year if anchor.year * 12 + last_month >= current else anchor.year + 1
+    backward = anchor.year if anchor.year * 12 + first_month <= current else anchor.year - 1
     if direction > 0:
-        year = anchor.year
-        return year if year * 12 + last_month >= current else year + 1
-    year = anchor.year
-    return year if year * 12 + first_month <= current else year - 1
+        return forward
+    if direction < 0 or forward == backward:
+        return backward
+    return backward if current - (backward * 12 + last_month) <= forward * 12 + first_month - current else forward
 
 
 def infer_day(month: int, day: int, anchor: dt.date, direction: int) -> dt.date | None:
-    """Resolve a yearless month-day against ``anchor`` (past by default, forward if ``direction > 0``).
+    """Resolve a yearless month-day against ``anchor``.
 
-    Feb 29 moves to the nearest leap year in the chosen direction.
+    Backward (``direction < 0``): the latest at or before the anchor; forward (``> 0``):
+    the earliest at or after it; unknown (0): the nearer of the two. Feb 29 moves to the
+    nearest leap year in the chosen direction.
 
     Returns:
         The date, or None if the month-day never exists.
     """
     if not valid_day(2000, month, day):
         return None
+    if direction == 0:
+        before, after = infer_day(month, day, anchor, -1), infer_day(month, day, anchor, 1)
+        return before if (anchor - before) <= (after - anchor) else after
     step = 1 if direction > 0 else -1
     year = anchor.year
     for _ in range(9):

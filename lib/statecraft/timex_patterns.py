@@ -19,9 +19,9 @@ from statecraft.resources import read_csv
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)(?::(\w*))?\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
 #: Characters that may not touch a timex on the left (numbers in prices, codes, decimals).
-_LEFT = r"(?<![\w$€£¥#@&.,/\-'’])"
+_LEFT = r"(?<![\w$€£¥#@&/\-'’])(?!(?<=[.,])\d)"
 #: ... and on the right (percentages, decimals, longer numbers).
-_RIGHT = r"(?![\w%$€£]|[.,/]\d|['’]\w)"
+_RIGHT = r"(?![\w%$€£]|[.,/]\d|['’](?!s\b)\w)"
 _NUMBER_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMBER_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TIMEZONES = "UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|CET|CEST|BST|HKT|SGT|JST|KST|IST"
@@ -148,9 +148,14 @@ def groups(match: re.Match[str], rule: Rule) -> dict[str, str | None]:
 
 def _cue_pattern() -> re.Pattern[str]:
     rows = read_csv("timexes/cues.csv")
-    forward = _alternation([r["cue"] for r in rows if r["direction"] == "forward"])
-    backward = _alternation([r["cue"] for r in rows if r["direction"] == "backward"])
+
+    def words(direction: str, strength: str) -> str:
+        return _alternation([r["cue"] for r in rows if (r["direction"], r["strength"]) == (direction, strength)])
+
     return re.compile(
-        rf"(?P<fwd>(?<![\w'’]){forward}(?!\w)|['’]ll(?!\w))|(?P<bwd>(?<![\w'’])(?:{backward}|\w{{2,}}ed)(?!\w))",
+        rf"(?P<fwd>(?<![\w'’]){words('forward', 'strong')}(?!\w)(?!\s+to\b)|['’]ll(?!\w))"
+        rf"|(?P<fwdweak>(?<![\w'’]){words('forward', 'weak')}(?!\w))"
+        rf"|(?P<bwd>(?<![\w'’]){words('backward', 'strong')}(?!\w))"
+        r"|(?P<bwdweak>(?<![\w'’])\w{2,}ed(?!\w))",
         re.IGNORECASE,
     )

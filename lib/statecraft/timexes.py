@@ -1,11 +1,147 @@
-"""Temporal expressions normalised against the publication date (placeholder until issue 4 lands)."""
+"""Temporal expressions, found by rule and normalised against each document's publication date.
+
+News says "last month", "in December", "on Friday", "April 3": this stage finds such
+expressions (one pass of a master regex built from ``data/timexes/rules.csv``), and a
+handler per rule turns each into a TIMEX3 type and value resolved against the anchor (the
+publication date), with the calendar interval it covers and the name of the rule that
+fired. HeidelTime is the reference for the approach and TimeBank for the conventions.
+
+Resolution: yearless months, month-days and weekdays take the most recent occurrence at
+or before the anchor unless the clause points forward ("will ... in March"); the anchor's
+own weekday is the anchor. Without an anchor a month-day becomes ``XXXX-04-17`` and
+relative expressions keep an X-value with the reason in ``rule``; the wall clock is never
+read.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from typing import Any
+
+import pandas as pd
+
+from statecraft import schema, timex_calendar, timex_relative, timex_rules
+from statecraft.timex_context import Context, Found, sentence_index
+from statecraft.timex_patterns import grammar, groups
+from statecraft.timex_scan import TOKEN, scanner
+
+log = logging.getLogger(__name__)
+
+#: How far (characters) before an anchor word a timex may start ("the end of the", "more than a").
+_LOOKBACK = 48
+
+Handler = Callable[[dict[str, str | None], Context], Found | None]
+HANDLERS: dict[str, Handler] = {
+    name: getattr(module, name)
+    for module, names in (
+        (timex_rules, "iso_date numeric_date month_day_year month_day month weekday holiday clock year decade century"),
+        (
+            timex_relative,
+            "quarter quarter_relative half season ago year_ago relative_unit day_relative duration "
+            "set_freq set_each phrase",
+        ),
+    )
+    for name in names.split()
+}
 
 
 def extract_timexes(text: str, published: str | None, spans: Sequence[tuple[int, int]]) -> list[dict[str, Any]]:
-    """Find timexes in one text; rows hold the ``timexes`` columns except doc_id."""
-    return []
+    """Find and normalise the temporal expressions of one text.
+
+    Args:
+        text: The document text; offsets refer to it.
+        published: The publication date ("YYYY-MM-DD", a time part is ignored) used as the
+            anchor, or None when unknown.
+        spans: Sentence ``(start, end)`` offsets (from :func:`statecraft.segment.sentence_spans`);
+            they give ``sentence_id`` and bound the tense cues. Matches outside every span
+            take the nearest preceding sentence.
+
+    Returns:
+        Rows with the ``timexes`` columns except doc_id, in text order: sentence_id, start,
+        end, surface (``text[start:end]``), timex_type, value, mod, granularity, date_start,
+        date_end, anchor_date, rule.
+
+    Raises:
+        ValueError: If ``published`` is given but is not an ISO date.
+    """
+    anchor_date = timex_calendar.parse_date(published)
+    if published and anchor_date is None:
+        raise ValueError(f"published must be an ISO date 'YYYY-MM-DD' or None, got {published!r}")
+    spans = list(spans) or [(0, len(text))]
+    starts = [s for s, _ in spans]
+    g, scan = grammar(), scanner()
+    rows: list[dict[str, Any]] = []
+    pos = 0
+    for anchor in scan.anchors.finditer(text):
+        if anchor.start() < pos:
+            continue
+        index = sentence_index(starts, anchor.start())
+        window = max(pos, spans[index][0], anchor.start() - _LOOKBACK)
+        candidates = [
+            t.start()
+            for t in TOKEN.finditer(text, window, anchor.start())
+            if t.group().lower() in scan.starters or t.group()[0].isdigit()
+        ]
+        for start in candidates + [anchor.start()]:
+            match = g.master.match(text, start)
+            if match is None:
+                continue
+            rule = g.rules[match.lastgroup]
+            ctx = Context(text, match.start(), match.end(), anchor_date, spans[index], rows)
+            found = HANDLERS[rule.handler](groups(match, rule), ctx)
+            if found is not None:
+                rows.append(_row(ctx, index, found, rule.name, anchor_date))
+                pos = match.end()
+                break
+    return rows
+
+
+def _row(ctx: Context, index: int, found: Found, rule: str, anchor: Any) -> dict[str, Any]:
+    name = found.rule or rule
+    if found.note:
+        name = f"{name}:{found.note}"
+    interval = None
+    if found.timex_type in ("DATE", "TIME"):
+        interval = timex_calendar.interval(found.value)
+        if found.value == "PRESENT_REF" and anchor is not None:
+            interval = (anchor.isoformat(), anchor.isoformat())
+    return {
+        "sentence_id": index,
+        "start": ctx.start,
+        "end": ctx.end,
+        "surface": ctx.surface,
+        "timex_type": found.timex_type,
+        "value": found.value,
+        "mod": found.mod,
+        "granularity": found.granularity,
+        "date_start": interval[0] if interval else None,
+        "date_end": interval[1] if interval else None,
+        "anchor_date": anchor.isoformat() if anchor else None,
+        "rule": name,
+    }
+
+
+def extract(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Find the timexes of every document.
+
+    Args:
+        documents: Needs ``doc_id``, ``text`` and ``published_date`` (ISO date or <NA>).
+        sentences: Needs ``doc_id``, ``sentence_id``, ``start`` and ``end`` (the ``sentences`` frame).
+
+    Returns:
+        The ``timexes`` frame, sorted by doc_id, start, end.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {}
+    ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="mergesort")
+    for doc_id, start, end in zip(ordered["doc_id"], ordered["start"], ordered["end"], strict=True):
+        spans.setdefault(str(doc_id), []).append((int(start), int(end)))
+    rows = []
+    for doc_id, text, published in zip(
+        documents["doc_id"], documents["text"], documents["published_date"], strict=True
+    ):
+        date = None if pd.isna(published) else str(published)
+        found = extract_timexes(str(text), date, spans.get(str(doc_id), []))
+        rows.extend({"doc_id": str(doc_id), **row} for row in found)
+    log.info("found %d timexes in %d documents", len(rows), len(documents))
+    return schema.frame("timexes", rows)

@@ -1,0 +1,167 @@
+"""What a timex handler sees: the match in its sentence, the anchor, tense cues, earlier timexes."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from statecraft.timex_patterns import grammar
+
+#: How a value with unknown year/anchor is written, per granularity (TIMEX3 uses X for unknown digits).
+UNKNOWN = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "season": "XXXX-XX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+    "time": "XXXX-XX-XXTXX:XX",
+}
+MODS = {
+    "early": "START",
+    "earlier": "START",
+    "beginning": "START",
+    "start": "START",
+    "first months": "START",
+    "turn": "START",
+    "pre": "BEFORE",
+    "post": "AFTER",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "later": "END",
+    "end": "END",
+    "close": "END",
+    "remainder": "END",
+    "rest": "END",
+    "balance": "END",
+}
+_DERIVED = ("ago", "year_ago")
+_CUE_SCORE = {"fwd": 2, "fwdweak": 1, "bwd": -2, "bwdweak": -1}
+_SPACE = re.compile(r"\s+")
+_WORD_BEFORE = re.compile(r"([\w.']+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*([\w.']+)")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A handler's reading of a match: TIMEX3 type, value, mod, granularity and a rule note."""
+
+    timex_type: str
+    value: str
+    granularity: str | None
+    mod: str | None = None
+    note: str | None = None  # appended to the rule name after ":" (how the year was inferred, ...)
+    rule: str | None = None  # overrides the rule name (relative_month, ...)
+
+
+@dataclass
+class Context:
+    """A match in its document: text, offsets, sentence, anchor and the timexes found before it."""
+
+    text: str
+    start: int
+    end: int
+    anchor: dt.date | None
+    sentence: tuple[int, int]
+    previous: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def surface(self) -> str:
+        """The matched text."""
+        return self.text[self.start : self.end]
+
+    def word_before(self) -> str:
+        """The word just before the match, lower-cased ("" at the start of the sentence)."""
+        found = _WORD_BEFORE.search(self.text, max(self.sentence[0], self.start - 30), self.start)
+        return found.group(1).lower() if found else ""
+
+    def word_before_raw(self) -> str:
+        """The word just before the match as written."""
+        found = _WORD_BEFORE.search(self.text, max(self.sentence[0], self.start - 30), self.start)
+        return found.group(1) if found else ""
+
+    def word_after(self) -> str:
+        """The word just after the match, lower-cased."""
+        found = _WORD_AFTER.search(self.text[self.end : self.end + 30])
+        return found.group(1).lower() if found else ""
+
+    def sentence_text(self) -> str:
+        """The text of the match's sentence."""
+        return self.text[self.sentence[0] : self.sentence[1]]
+
+    def direction(self) -> int:
+        """Tense of the match's clause from the nearest cue word in its sentence.
+
+        Returns:
+            +2 / -2 for a strong future / past cue ("will", "said"), +1 / -1 for a weak one
+            ("planned", any "-ed" word), 0 when the sentence has no cue.
+        """
+        best, best_distance = 0, 10**9
+        for cue in grammar().cues.finditer(self.text, self.sentence[0], self.sentence[1]):
+            if cue.start() < self.end and cue.end() > self.start:
+                continue
+            distance = self.start - cue.end() if cue.end() <= self.start else (cue.start() - self.end) * 1.5
+            if distance < best_distance:
+                best, best_distance = _CUE_SCORE[cue.lastgroup], distance
+        return best
+
+    def last_with(self, granularity: str) -> str | None:
+        """The value of the latest resolved timex of ``granularity`` found before this one.
+
+        Timexes that are themselves relative to a reference ("a year ago") are skipped.
+        """
+        for row in reversed(self.previous):
+            if row["granularity"] == granularity and row["date_start"] and not row["rule"].startswith(_DERIVED):
+                return row["value"]
+        return None
+
+
+def normalise(surface: str) -> str:
+    """Lower-case ``surface``, collapse whitespace and straighten apostrophes."""
+    return _SPACE.sub(" ", surface.lower().replace("’", "'")).strip()
+
+
+@functools.cache
+def lookup(kind: str) -> dict[str, str]:
+    """Return the ``lexicon.csv`` words of ``kind`` keyed by their normalised form (no trailing dot)."""
+    return {normalise(k).rstrip("."): v for k, v in grammar().words[kind].items()}
+
+
+def word_value(kind: str, surface: str | None) -> str | None:
+    """Look a surface word up in the lexicon (case-insensitive, trailing dot ignored)."""
+    if surface is None:
+        return None
+    return lookup(kind).get(normalise(surface).rstrip("."))
+
+
+def capitalised(surface: str | None) -> bool:
+    """True if ``surface`` starts with a capital letter (month and weekday names must)."""
+    return bool(surface) and surface[0].isupper()
+
+
+def number(surface: str | None) -> float | None:
+    """Read a count written in digits or words; None for vague counts ("several")."""
+    if surface is None:
+        return None
+    text = normalise(surface)
+    if text[0].isdigit():
+        return float(text)
+    value = lookup("number").get(text)
+    if value is not None:
+        return None if value == "X" else float(value)
+    tens, _, units = text.replace("-", " ").partition(" ")
+    total = float(lookup("number").get(tens, 0)) + float(lookup("number").get(units, 0))
+    return total or None
+
+
+def sentence_index(starts: list[int], position: int) -> int:
+    """Return the index of the sentence (by start offsets) that holds ``position``."""
+    return max(0, bisect.bisect_right(starts, position) - 1)

@@ -1,0 +1,333 @@
+"""Handlers for relative and period expressions, durations, sets and fixed phrases.
+
+"last month", "earlier this week", "three months ago", "the first quarter", "summer 2024",
+"six-year hiatus", "each year", "the near future". Relative expressions need the anchor;
+without one they keep an X-value (``XXXX-XX``) and the rule says why
+(``relative_month:unresolved_no_anchor``), never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from statecraft import timex_calendar as cal
+from statecraft.timex_context import MODS, UNKNOWN, Context, Found, normalise, number, word_value
+
+Groups = dict[str, str | None]
+_PAST = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1, "recent": -1}
+_NEXT = {"next": 1, "coming": 1, "following": 1, "upcoming": 1}
+_NARRATIVE = ("following", "previous", "prior", "same")  # relative to the story's last date, not the anchor
+_UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "decade"}
+_APPROX = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "some": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "just under": "LESS_THAN",
+    "up to": "EQUAL_OR_LESS",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+}
+_HALF_YEAR = re.compile(r"\b(?:nine|six|12|twelve) months\b|\bfull year\b|\bfiscal year\b")
+_COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
+
+
+def _unit(surface: str | None) -> str:
+    text = normalise(surface or "")
+    text = "century" if text.startswith("centur") else text.rstrip("s") if text != "s" else text
+    return word_value("unit", text.split()[-1]) or ""
+
+
+def _offset(rel: str) -> int:
+    return _PAST.get(rel, 0) or _NEXT.get(rel, 0)
+
+
+def _unresolved(granularity: str, rule: str | None = None, mod: str | None = None) -> Found:
+    return Found("DATE", UNKNOWN[granularity], granularity, mod, "unresolved_no_anchor", rule)
+
+
+def _quarter_found(year: int, quarter: int, mod: str | None = None, note: str | None = None) -> Found:
+    return Found("DATE", f"{year}-Q{quarter}", "quarter", mod, note)
+
+
+def _year_of(g: Groups, ctx: Context, *names: str) -> int | None:
+    for name in names:
+        text = g.get(name)
+        if text:
+            if text.isdigit():
+                return int(text) + (2000 if len(text) == 2 else 0)
+            if ctx.anchor is None:
+                return None
+            return (
+                ctx.anchor.year + _offset(normalise(text))
+                if normalise(text) not in ("this", "current")
+                else (ctx.anchor.year)
+            )
+    return None
+
+
+def quarter(g: Groups, ctx: Context) -> Found | None:
+    """Q1 2025, the first quarter, third-quarter, the fourth quarter of 1990, last year's second quarter."""
+    number_text = g.get("q1") or g.get("q2") or word_value("ordinal", g.get("ord"))
+    q = int(number_text)
+    year = _year_of(g, ctx, "year1", "year2", "relyear1", "relyear2")
+    if year is not None:
+        return _quarter_found(year, q)
+    if ctx.anchor is None:
+        return Found("DATE", f"XXXX-Q{q}", "quarter", None, "unresolved_no_anchor")
+    anchor = ctx.anchor
+    if ctx.direction() >= 2:
+        # forward: this year's quarter unless it ended more than a quarter ago
+        ended = cal.parse_date(cal.interval(f"{anchor.year}-Q{q}")[1])
+        year = anchor.year if ended >= anchor - dt.timedelta(days=92) else anchor.year + 1
+        return _quarter_found(year, q, note="forward")
+    return _quarter_found(cal.infer_year(3 * q - 2, 3 * q, anchor, -1), q, note="backward")
+
+
+def quarter_relative(g: Groups, ctx: Context) -> Found | None:
+    """This quarter, the latest quarter, the year-ago quarter, the quarter."""
+    rel = normalise(g.get("rel") or "the")
+    if ctx.anchor is None:
+        return _unresolved("quarter", "relative_quarter")
+    current = cal.quarter_of(ctx.anchor)
+    mentioned = ctx.last_with("quarter")
+    reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
+    if rel in ("this", "current"):
+        year, q = current
+    elif rel in ("the", "same"):
+        year, q = reference
+    elif rel in ("year-ago", "year-earlier", "comparable", "corresponding"):
+        year, q = cal.shift_quarter(*reference, -4)
+    elif rel == "final":
+        year, q = cal.infer_year(10, 12, ctx.anchor, ctx.direction()), 4
+    else:
+        year, q = cal.shift_quarter(*current, _offset(rel))
+    rule = "year_ago" if rel in ("year-ago", "year-earlier", "comparable", "corresponding") else "relative_quarter"
+    return Found("DATE", f"{year}-Q{q}", "quarter", None, rel.replace(" ", "_"), rule)
+
+
+def half(g: Groups, ctx: Context) -> Found | None:
+    """The second half of 2024, H1 2025, the first half (of this year)."""
+    ordinal = normalise(g.get("ord") or "")
+    h = int(g.get("h1") or g.get("h2") or (1 if ordinal in ("first", "1st") else 2))
+    year = _year_of(g, ctx, "year1", "year2", "relyear", "relyear3")
+    if year is None and "of the year" in normalise(ctx.surface) and ctx.anchor:
+        year = ctx.anchor.year
+    if year is not None:
+        return Found("DATE", f"{year}-H{h}", "half")
+    if ctx.anchor is None:
+        return Found("DATE", f"XXXX-H{h}", "half", None, "unresolved_no_anchor")
+    return Found("DATE", f"{cal.infer_year(6 * h - 5, 6 * h, ctx.anchor, ctx.direction())}-H{h}", "half")
+
+
+def season(g: Groups, ctx: Context) -> Found | None:
+    """Summer 2024, last fall, this summer, early spring; never "prices fall" or "the fall of FTX"."""
+    code = word_value("season", g["season"])
+    rel = normalise(g.get("rel") or "")
+    mod = MODS.get(normalise(g.get("mod") or ""))
+    if not g.get("year") and not mod:
+        if not rel and ctx.word_before() not in ("in", "during", "since", "until", "by", "through", "for", "over"):
+            return None
+        if rel == "the" and (ctx.word_after() == "of" or ctx.word_before() not in ("in", "during", "over", "by")):
+            return None
+    if g.get("year"):
+        return Found("DATE", f"{g['year']}-{code}", "season", mod)
+    if ctx.anchor is None:
+        return Found("DATE", f"XXXX-{code}", "season", mod, "unresolved_no_anchor")
+    first, last = cal.SEASON_MONTHS[code]
+    anchor = ctx.anchor
+    if rel in ("this",):
+        year = anchor.year - 1 if code == "WI" and anchor.month <= 2 else anchor.year
+    elif rel in ("last", "this past", "past"):
+        year = cal.infer_year(first, last, anchor, -1)
+        if year * 12 + last >= anchor.year * 12 + anchor.month:
+            year -= 1
+    elif rel in ("next", "this coming", "coming"):
+        year = cal.infer_year(first, last, anchor, 1)
+        if year * 12 + first <= anchor.year * 12 + anchor.month:
+            year += 1
+    else:
+        year = cal.infer_year(first, last, anchor, ctx.direction())
+    return Found("DATE", f"{year}-{code}", "season", mod)
+
+
+def ago(g: Groups, ctx: Context) -> Found | None:
+    """Three months ago, a year ago, two weeks later, a week or so ago."""
+    count, unit = number(g["num"]), _unit(g["unit"])
+    step = 1 if normalise(g["dir"]) in ("later", "from now", "hence") else -1
+    mod = _APPROX.get(normalise(g.get("approx") or "")) or ("APPROX" if " or so " in ctx.surface else None)
+    if unit.startswith("T") or unit == "2W":
+        unit, count = ("D", 0) if unit.startswith("T") else ("W", 2 * (count or 1))
+    granularity = _UNIT_GRANULARITY.get(unit, "year")
+    if count is None:
+        return Found("DATE", "FUTURE_REF" if step > 0 else "PAST_REF", "ref", mod, "vague")
+    if ctx.anchor is None:
+        return _unresolved(granularity, "ago", mod)
+    return _shifted(ctx, unit, int(count) * step, mod, "ago")
+
+
+def _shifted(ctx: Context, unit: str, amount: int, mod: str | None, rule: str) -> Found:
+    anchor = ctx.anchor
+    if unit == "D":
+        return Found("DATE", (anchor + dt.timedelta(days=amount)).isoformat(), "day", mod, None, rule)
+    if unit == "W":
+        return Found("DATE", cal.week_value(anchor + dt.timedelta(weeks=amount)), "week", mod, None, rule)
+    if unit == "M":
+        year, month = cal.shift_month(anchor.year, anchor.month, amount)
+        return Found("DATE", f"{year}-{month:02d}", "month", mod, None, rule)
+    if unit == "Q":
+        year, q = cal.shift_quarter(*cal.quarter_of(anchor), amount)
+        return Found("DATE", f"{year}-Q{q}", "quarter", mod, None, rule)
+    if unit == "E":
+        return Found("DATE", str(anchor.year // 10 + amount), "decade", mod, None, rule)
+    if unit == "C":
+        return Found("DATE", f"{anchor.year // 100 + amount:02d}", "century", mod, None, rule)
+    if amount in (-1, 1) and _quarter_context(ctx):
+        mentioned = ctx.last_with("quarter")
+        ref = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*cal.quarter_of(anchor), -1)
+        year, q = cal.shift_quarter(*ref, 4 * amount)
+        return Found("DATE", f"{year}-Q{q}", "quarter", mod, "quarter_context", rule)
+    return Found("DATE", str(anchor.year + amount), "year", mod, None, rule)
+
+
+def _quarter_context(ctx: Context) -> bool:
+    """Financial-report context: "a year ago" then means the same quarter a year earlier."""
+    sentence = ctx.sentence_text().lower()
+    if _HALF_YEAR.search(sentence):
+        return False
+    return "quarter" in sentence or ctx.last_with("quarter") is not None
+
+
+def year_ago(g: Groups, ctx: Context) -> Found | None:
+    """Year-ago, the year-earlier quarter, the year-ago period."""
+    if ctx.anchor is None:
+        return _unresolved("year", "year_ago")
+    unit0 = normalise(g.get("unit0") or "year")
+    if unit0 != "year":
+        return _shifted(ctx, "M" if unit0 == "month" else "Q", -1, None, "year_ago")
+    if normalise(g.get("unit") or "") == "quarter" and not _quarter_context(ctx):
+        year, q = cal.shift_quarter(*cal.quarter_of(ctx.anchor), -5)
+        return Found("DATE", f"{year}-Q{q}", "quarter", None, None, "year_ago")
+    return _shifted(ctx, "Y", -1, None, "year_ago")
+
+
+def relative_unit(g: Groups, ctx: Context) -> Found | None:
+    """Last month, this week, earlier this year, end of last year, the past year, year-end."""
+    unit = normalise(g["unit"]).split()[-1]
+    rel = normalise(g.get("rel") or "this")
+    mod = MODS.get(normalise(g.get("mod") or ""))
+    rule = f"relative_{unit}"
+    granularity = {"weekend": "week"}.get(unit, unit)
+    if ctx.anchor is None:
+        return _unresolved(granularity, rule, mod)
+    anchor, offset = ctx.anchor, _offset(rel)
+    note = None
+    if rel in _NARRATIVE:
+        mentioned = ctx.last_with(granularity)
+        if mentioned and cal.parse_date(cal.interval(mentioned)[0]):
+            anchor, note = cal.parse_date(cal.interval(mentioned)[0]), "narrative"
+        offset = {"following": 1, "same": 0}.get(rel, -1)
+    if unit == "weekend":
+        week = cal.week_value(anchor + dt.timedelta(weeks=offset))
+        return Found("DATE", f"{week}-WE", "week", mod, note, rule)
+    found = _shifted(
+        _plain(ctx, anchor),
+        {"week": "W", "month": "M", "quarter": "Q", "decade": "E", "century": "C"}.get(unit, "Y"),
+        offset,
+        mod,
+        rule,
+    )
+    return Found(found.timex_type, found.value, found.granularity, mod, note, rule)
+
+
+def _plain(ctx: Context, anchor: dt.date) -> Context:
+    return Context("", 0, 0, anchor, (0, 0))
+
+
+def day_relative(g: Groups, ctx: Context) -> Found | None:
+    """Today, yesterday, tomorrow, tonight, this morning, last night, earlier today."""
+    word = normalise(g.get("word") or g.get("word2") or "")
+    pod = word_value("part_of_day", g.get("pod") or g.get("pod2"))
+    if word == "last" and pod not in ("NI", "EV"):
+        return None
+    offset = {
+        "yesterday": -1,
+        "tomorrow": 1,
+        "last": -1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(word, 0)
+    mod = MODS.get(normalise(g.get("mod") or ""))
+    if ctx.anchor is None:
+        return _unresolved("time" if pod else "day", "relative_day", mod)
+    day = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
+    if pod:
+        return Found("TIME", f"{day}T{pod}", "time", mod, None, "relative_day")
+    return Found("DATE", day, "day", mod, None, "relative_day")
+
+
+def duration(g: Groups, ctx: Context) -> Found | None:
+    """Three months, a six-year hiatus, the past two weeks, 24-hour, several years; "$5m a year" is a SET."""
+    unit, count = _unit(g["unit"]), number(g["num"])
+    num = normalise(g["num"])
+    if (g.get("tail") or "").endswith("old") or ctx.word_after() == "old":
+        return None  # an age ("a 6-year-old", "52 years old") is not a timex in TimeML
+    if unit == "TS" and num in ("a", "an"):
+        return None
+    plural = normalise(g["unit"]).endswith("s")
+    if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
+        if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+            return Found("SET", _period(1, unit), "set", None, "per_unit")
+    mod = _APPROX.get(normalise(g.get("approx") or ""))
+    if num in ("a couple of", "a couple", "couple of"):
+        mod = mod or "APPROX"
+    return Found("DURATION", _period(count, unit), "duration", mod)
+
+
+def _period(count: float | None, unit: str) -> str:
+    if unit == "2W":
+        count, unit = (None if count is None else 2 * count), "W"
+    amount = "X" if count is None else f"{count:g}"
+    return f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
+
+
+def set_freq(g: Groups, ctx: Context) -> Found | None:
+    """Twice a year, three times a week."""
+    return Found("SET", _period(1, _unit(g["unit"])), "set")
+
+
+def set_each(g: Groups, ctx: Context) -> Found | None:
+    """Each year, every month, every other week, each Thursday, every July."""
+    if g.get("weekday"):
+        return Found("SET", f"XXXX-WXX-{word_value('weekday', g['weekday'])}", "set")
+    if g.get("monthf"):
+        return Found("SET", f"XXXX-{int(word_value('month', g['monthf'])):02d}", "set")
+    if g.get("season"):
+        return Found("SET", f"XXXX-{word_value('season', g['season'])}", "set")
+    n = normalise(g.get("n") or "one")
+    count = 2 if n == "other" else number(n) or 1
+    return Found("SET", _period(count, _unit(g["unit"])), "set")
+
+
+def phrase(g: Groups, ctx: Context) -> Found | None:
+    """Now, recently, the near future, daily, the weekend (table ``phrases.csv``)."""
+    from statecraft.timex_patterns import grammar
+
+    row = grammar().phrases[normalise(g["phrase"])]
+    value, granularity = row["value"], row["granularity"] or "ref"
+    if value == "WEEKEND":
+        if ctx.anchor is None:
+            return _unresolved("week", "weekend")
+        forward = normalise(g["phrase"]).startswith("this") or ctx.direction() > 0
+        days = 0 if forward or ctx.anchor.isoweekday() >= 6 else -7
+        week = cal.week_value(ctx.anchor + dt.timedelta(days=days))
+        return Found("DATE", f"{week}-WE", "week", None, None, "weekend")
+    return Found(row["timex_type"], value, granularity, row["mod"] or None)

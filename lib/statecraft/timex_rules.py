@@ -1,0 +1,286 @@
+"""Handlers for named calendar dates: explicit dates, month-days, months, weekdays, holidays, years.
+
+Each handler takes the groups of its rule's match and a :class:`Context` and returns a
+:class:`Found`, or None to reject the match (a year that is a count, "may" the verb, ...).
+Yearless dates are resolved against the anchor (the publication date): backward by default,
+forward when the clause is in the future tense (:meth:`Context.direction`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from statecraft import timex_calendar as cal
+from statecraft.timex_context import MODS, Context, Found, capitalised, lookup, normalise, word_value
+from statecraft.timex_patterns import grammar
+
+Groups = dict[str, str | None]
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?(?::(\d\d))?\s*([ap])?", re.IGNORECASE)
+_HOLIDAY = re.compile(r"(\d\d)-(?:(\d\d)|([A-Z]{2})(\d|L)(?:\+(\d))?)$")
+#: Words before a bare "May"/"March" (or "spring"/"fall") that make it a date, not a verb.
+DATE_PREPOSITIONS = frozenset(
+    "in since until till by during from through throughout before after of to between and or early late mid "
+    "last this next around for".split()
+)
+_WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
+
+
+def _year(surface: str | None) -> int | None:
+    if not surface:
+        return None
+    year = int(surface)
+    return year + 2000 if year < 100 else year
+
+
+def _day(surface: str) -> int:
+    return int(re.match(r"\d+", surface).group())
+
+
+def _direction_note(direction: int) -> str:
+    return "forward" if direction > 0 else "backward" if direction < 0 else "nearest"
+
+
+def strong(score: int) -> int:
+    """Keep only a strong tense cue (+2 / -2) as a direction; weak or no cue gives 0 (nearest)."""
+    return (score > 0) - (score < 0) if abs(score) >= 2 else 0
+
+
+def _clock_value(surface: str) -> str | None:
+    text = normalise(surface)
+    if text.startswith("noon"):
+        return "12:00"
+    if text.startswith("midnight"):
+        return "24:00"
+    match = _CLOCK.match(text)
+    hour, minute, second, ampm = match.groups()
+    hour = int(hour)
+    if ampm and not 1 <= hour <= 12:
+        return None
+    if ampm and ampm.lower() == "p" and hour < 12:
+        hour += 12
+    elif ampm and ampm.lower() == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute or '00'}" + (f":{second}" if second else "")
+
+
+def _day_found(day: dt.date | None, clock: str | None = None, mod: str | None = None, note: str | None = None):
+    if day is None:
+        return None
+    if clock:
+        value = _clock_value(clock)
+        return Found("TIME", f"{day.isoformat()}T{value}", "time", mod, note) if value else None
+    return Found("DATE", day.isoformat(), "day", mod, note)
+
+
+def iso_date(g: Groups, ctx: Context) -> Found | None:
+    """2025-04-03, 2026/01/22 15:10:23."""
+    year, month, day = int(g["year"]), int(g["mo"]), int(g["dd"])
+    if not cal.valid_day(year, month, day):
+        return None
+    return _day_found(dt.date(year, month, day), g["clock"])
+
+
+def numeric_date(g: Groups, ctx: Context) -> Found | None:
+    """22.01.2026 (day first) and 01/22/2026 (month first unless the first number exceeds 12)."""
+    first, second, year = int(g["d1"]), int(g["d2"]), int(g["year"])
+    separators = ctx.surface[len(g["d1"])], ctx.surface[len(g["d1"]) + 1 + len(g["d2"])]
+    if separators[0] != separators[1]:
+        return None
+    day, month = (first, second) if g["sep"] == "." or first > 12 else (second, first)
+    if not cal.valid_day(year, month, day):
+        return None
+    return _day_found(dt.date(year, month, day))
+
+
+def month_day_year(g: Groups, ctx: Context) -> Found | None:
+    """April 3, 2025 / 3 April 2025 / April 07, 2025, 2:25 AM."""
+    month = int(word_value("month", g["month"]) or 0)
+    year, day = int(g["year"]), _day(g["day"])
+    if not capitalised(g["month"]) or not cal.valid_day(year, month, day):
+        return None
+    return _day_found(dt.date(year, month, day), g.get("clock"))
+
+
+def month_day(g: Groups, ctx: Context) -> Found | None:
+    """April 3, Dec. 5, 3 April: the year comes from the anchor and the clause's tense."""
+    month = int(word_value("month", g["month"]) or 0)
+    day = _day(g["day"])
+    if not capitalised(g["month"]) or not cal.valid_day(2000, month, day):
+        return None
+    if len(g["day"]) == 1 and g["day"] == "0":
+        return None
+    mod = MODS.get(normalise(g.get("mod") or ""))
+    if ctx.anchor is None:
+        return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", mod, "unresolved_no_anchor")
+    direction = strong(ctx.direction())
+    return _day_found(cal.infer_day(month, day, ctx.anchor, direction), None, mod, _direction_note(direction))
+
+
+def month(g: Groups, ctx: Context) -> Found | None:
+    """September 2021, in December, last April, early July, June last year."""
+    token = g["month"]
+    value = int(word_value("month", token) or 0)
+    if not capitalised(token) or not value:
+        return None
+    mod = MODS.get(normalise(g["mod"] or "").removeprefix("the ").removesuffix(" of"))
+    rel = normalise(g["rel"] or "")
+    bare = not (g["year"] or g["relyear"] or rel or mod)
+    full_name = normalise(token).rstrip(".") in _full_months()
+    if bare and not full_name:
+        return None
+    if bare and value in (3, 5) and ctx.word_before() not in DATE_PREPOSITIONS:
+        return None
+    if g["year"]:
+        return Found("DATE", f"{g['year']}-{value:02d}", "month", mod)
+    if ctx.anchor is None:
+        return Found("DATE", f"XXXX-{value:02d}", "month", mod, "unresolved_no_anchor")
+    anchor = ctx.anchor
+    note = rel.replace(" ", "_") or None
+    if g["relyear"]:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[normalise(g["relyear"])]
+    elif rel in ("last", "this past", "past"):
+        year = anchor.year if value < anchor.month else anchor.year - 1
+    elif rel in ("next", "this coming", "coming"):
+        year = anchor.year if value > anchor.month else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        score = ctx.direction()
+        direction = (score > 0) - (score < 0)
+        year, note = cal.infer_year(value, value, anchor, direction), _direction_note(direction)
+    return Found("DATE", f"{year}-{value:02d}", "month", mod, note)
+
+
+@functools.cache
+def _full_months() -> frozenset[str]:
+    return frozenset(normalise(t) for t in grammar().words["month"] if not t.endswith("."))
+
+
+def weekday(g: Groups, ctx: Context) -> Found | None:
+    """Friday, on Friday, last Friday, next Monday, Friday night."""
+    if not capitalised(g["weekday"]):
+        return None
+    day = int(word_value("weekday", g["weekday"]))
+    rel = normalise(g["rel"] or "")
+    mod = MODS.get(rel)
+    pod = word_value("part_of_day", g["pod"])
+    if ctx.anchor is None:
+        value = f"XXXX-WXX-{day}" + (f"T{pod}" if pod else "")
+        return Found("TIME" if pod else "DATE", value, "time" if pod else "day", mod, "unresolved_no_anchor")
+    anchor = ctx.anchor
+    if rel in _WEEKDAY_OFFSET:
+        step = _WEEKDAY_OFFSET[rel]
+        date = cal.infer_weekday(day, anchor + dt.timedelta(days=step), step)
+        note = rel.replace(" ", "_")
+    elif rel == "this":
+        date, note = dt.date.fromisocalendar(*anchor.isocalendar()[:2], day), "this"
+    else:
+        direction = 1 if ctx.direction() >= 2 else -1
+        date, note = cal.infer_weekday(day, anchor, direction), _direction_note(direction)
+    if pod:
+        return Found("TIME", f"{date.isoformat()}T{pod}", "time", mod, note)
+    return Found("DATE", date.isoformat(), "day", mod, note)
+
+
+def holiday_date(spec: str, year: int) -> dt.date:
+    """Date of a holiday given as ``MM-DD``, ``MM-TH4`` (4th Thursday), ``MM-MOL`` (last Monday), ``+N`` days."""
+    month_text, fixed, weekday_code, nth, plus = _HOLIDAY.match(spec).groups()
+    if fixed:
+        return dt.date(year, int(month_text), int(fixed))
+    weekday_number = int(lookup("weekday")[_WEEKDAY_CODES[weekday_code]])
+    day = cal.nth_weekday(year, int(month_text), weekday_number, -1 if nth == "L" else int(nth))
+    return day + dt.timedelta(days=int(plus or 0))
+
+
+_WEEKDAY_CODES = {"MO": "monday", "TU": "tuesday", "WE": "wednesday", "TH": "thursday", "FR": "friday"}
+
+
+def holiday(g: Groups, ctx: Context) -> Found | None:
+    """Christmas, Thanksgiving, New Year's Day (2024)."""
+    spec = word_value("holiday", g["holiday"])
+    if g["year"]:
+        return _day_found(holiday_date(spec, int(g["year"])))
+    if ctx.anchor is None:
+        return None
+    anchor, rel = ctx.anchor, normalise(g["rel"] or "")
+    candidates = [holiday_date(spec, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    direction = {"last": -1, "next": 1}.get(rel) or (1 if ctx.direction() >= 2 else -1)
+    if rel == "this":
+        return _day_found(candidates[1], note="this")
+    if direction > 0:
+        return _day_found(min(d for d in candidates if d >= anchor), note=_direction_note(direction))
+    return _day_found(max(d for d in candidates if d <= anchor), note=_direction_note(direction))
+
+
+def clock(g: Groups, ctx: Context) -> Found | None:
+    """10 p.m. Wednesday, Friday at 3 p.m., 2:25 AM (the day defaults to the anchor)."""
+    value = _clock_value(g["clock"])
+    if value is None:
+        return None
+    mod = "APPROX" if g.get("approx") else None
+    ref = normalise(g["dayref"] or "today")
+    if ctx.anchor is None:
+        return Found("TIME", f"XXXX-XX-XXT{value}", "time", mod, "unresolved_no_anchor")
+    day = _dayref(ref, ctx)
+    return Found("TIME", f"{day.isoformat()}T{value}", "time", mod) if day else None
+
+
+def _dayref(ref: str, ctx: Context) -> dt.date | None:
+    anchor = ctx.anchor
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    if ref in offsets:
+        return anchor + dt.timedelta(days=offsets[ref])
+    rel, _, name = ref.rpartition(" ")
+    weekday_number = word_value("weekday", name)
+    if weekday_number:
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        if step:
+            return cal.infer_weekday(int(weekday_number), anchor + dt.timedelta(days=step), step)
+        return cal.infer_weekday(int(weekday_number), anchor, 1 if ctx.direction() >= 2 else -1)
+    month_number = word_value("month", rel)
+    if month_number and name.isdigit():
+        return cal.infer_day(int(month_number), int(name), anchor, strong(ctx.direction()))
+    return None
+
+
+def year(g: Groups, ctx: Context) -> Found | None:
+    """2020, in 2017, mid-2024, fiscal 2024, FY25, the end of 1990; never 1,500, $2020 or 2000 MW."""
+    value = _year(g.get("year") or g.get("yy"))
+    raw_mod = normalise(g.get("mod") or "")
+    season = word_value("season", raw_mod)
+    if season:
+        return Found("DATE", f"{value}-{season}", "season")
+    mod = MODS.get(raw_mod)
+    if not (g.get("fy") or raw_mod) and not _looks_like_year(ctx):
+        return None
+    return Found("DATE", str(value), "year", mod)
+
+
+def _looks_like_year(ctx: Context) -> bool:
+    before, after = ctx.word_before(), ctx.word_after()
+    if before in lookup("not_year_before") or after in lookup("not_year_after"):
+        return False
+    if ctx.text[ctx.end : ctx.end + 2] in (" -", " +", "x ", " x") or ctx.text[ctx.start - 2 : ctx.start] == "# ":
+        return False
+    raw = ctx.word_before_raw()
+    if raw and raw[0].isupper() and before not in lookup("year_date_before") and not word_value("month", raw):
+        return ctx.text[ctx.start - 2 : ctx.start] in (", ", "; ", ": ") and before != "no."
+    return True
+
+
+def decade(g: Groups, ctx: Context) -> Found | None:
+    """The 1990s, the '80s, the early 2000s, the nineties."""
+    mod = MODS.get(normalise(g.get("mod") or ""))
+    if g.get("dec4"):
+        return Found("DATE", g["dec4"][:3], "decade", mod)
+    digit = int((g.get("dec2") or "0")[0]) if g.get("dec2") else int(word_value("decade_word", g["decadew"]))
+    reference = ctx.anchor.year if ctx.anchor else 2000
+    century = 20 if 2000 + digit * 10 <= reference else 19
+    return Found("DATE", f"{century}{digit}", "decade", mod)
+
+
+def century(g: Groups, ctx: Context) -> Found | None:
+    """The 20th century -> 19."""
+    return Found("DATE", f"{int(g['n']) - 1:02d}", "century")

@@ -1,0 +1,219 @@
+"""Rule-by-rule cases for statecraft.timexes: extraction, normalisation and year inference."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from statecraft.segment import sentence_spans
+from statecraft.timexes import extract, extract_timexes
+
+
+def _find(text: str, published: str | None) -> dict[str, dict]:
+    return {row["surface"]: row for row in extract_timexes(text, published, sentence_spans(text))}
+
+
+def _value(text: str, published: str | None, surface: str) -> str:
+    rows = _find(text, published)
+    assert surface in rows, f"{surface!r} not found in {list(rows)}"
+    return rows[surface]["value"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("It was signed on April 3, 2025 in Bishkek.", "2025-04-07", "April 3, 2025", "2025-04-03"),
+        ("It was signed on 3 April 2025 in Bishkek.", None, "3 April 2025", "2025-04-03"),
+        ("It ran a Dec. 5 notice.", "2025-12-08", "Dec. 5", "2025-12-05"),
+        ("Posted 2026/01/22 15:10:23 by staff.", None, "2026/01/22 15:10:23", "2026-01-22T15:10:23"),
+        ("The filing is dated 2025-04-03.", None, "2025-04-03", "2025-04-03"),
+        ("The filing is dated 22.01.2026.", None, "22.01.2026", "2026-01-22"),
+        ("Policy·April 07, 2025, 2:25 AM", None, "April 07, 2025, 2:25 AM", "2025-04-07T02:25"),
+        ("The ban was imposed in September 2021.", "2025-12-08", "September 2021", "2021-09"),
+        ("He joined the list in 2020.", "2025-05-28", "2020", "2020"),
+        ("The coin launched in 2017, raising funds.", "2025-12-08", "2017", "2017"),
+    ],
+)
+def test_explicit_dates(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 1,500 staff work in compliance.",
+        "The wallet held $2020 in tokens.",
+        "Pakistan allocated 2,000 MW to mining.",
+        "Pakistan allocated 2000 MW to mining.",
+        "That is 64% of the population.",
+        "He attended the Bitcoin 2022 conference.",
+        "Shares rose to more than 2000 points.",
+        "Li borrowed 1,500 Bitcoin from Xu.",
+    ],
+)
+def test_numbers_that_are_not_years(text):
+    assert [r for r in extract_timexes(text, "2025-05-28", sentence_spans(text)) if r["granularity"] == "year"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("In December CZ met the King of Bhutan.", "2025-04-07", "December", "2024-12"),
+        ("In December CZ met the King of Bhutan.", "2025-01-15", "December", "2024-12"),  # year rollover
+        ("Reports emerged in January that they met.", "2025-04-07", "January", "2025-01"),
+        ("The exchange will launch the product in March.", "2025-05-28", "March", "2026-03"),
+        ("In April he was added as an advisor.", "2025-05-28", "April", "2025-04"),
+        ("The dividend is payable Nov. 15 to holders.", "1989-10-26", "Nov. 15", "1989-11-15"),  # no cue: nearest
+        ("He was interviewed on April 17.", "2025-04-20", "April 17", "2025-04-17"),
+        ("The vote happened on Feb. 29.", "2025-03-10", "Feb. 29", "2024-02-29"),  # leap day, backward
+        ("The vote will happen on Feb. 29.", "2025-01-10", "Feb. 29", "2028-02-29"),  # leap day, forward
+        ("It crashed last April.", "2025-04-07", "last April", "2024-04"),
+        ("It happened in early July.", "2025-08-01", "early July", "2025-07"),
+    ],
+)
+def test_yearless_months_and_days(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+def test_may_the_verb_is_not_a_month():
+    assert _find("Regulators may act. Prices may fall, and may spring back.", "2025-05-28") == {}
+
+
+def test_invalid_calendar_date_is_dropped():
+    assert "February 29, 2023" not in _find("It was February 29, 2023.", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("The report was published on Friday.", "2023-07-29", "Friday", "2023-07-28"),  # past: most recent
+        ("The court will rule on Friday.", "2023-07-26", "Friday", "2023-07-28"),  # future: next
+        ("The court ruled on Saturday.", "2023-07-29", "Saturday", "2023-07-29"),  # publication weekday
+        ("He said it last Friday.", "2023-07-28", "last Friday", "2023-07-21"),
+        ("They meet next Monday.", "2023-07-29", "next Monday", "2023-07-31"),
+        ("Protests began Friday night.", "2023-07-29", "Friday night", "2023-07-28TNI"),
+    ],
+)
+def test_weekdays(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("The index fell today.", "2025-04-07", "today", "2025-04-07"),
+        ("The index fell yesterday.", "2025-04-07", "yesterday", "2025-04-06"),
+        ("The index opens tomorrow.", "2025-12-31", "tomorrow", "2026-01-01"),
+        ("Sales fell last week.", "2025-04-07", "last week", "2025-W14"),
+        ("Sales fell this week.", "2021-01-03", "this week", "2020-W53"),  # ISO week edge
+        ("Sales fell last week.", "2021-01-04", "last week", "2020-W53"),  # ISO week edge
+        ("Earlier this week, BlackRock announced it.", "2023-07-29", "Earlier this week", "2023-W30"),
+        ("It registered last month.", "2025-04-07", "last month", "2025-03"),
+        ("It registered last month.", "2025-01-15", "last month", "2024-12"),
+        ("It comes out next month.", "2025-12-15", "next month", "2026-01"),
+        ("It was launched last year.", "2026-01-22", "last year", "2025"),
+        ("He rose to prominence earlier this year.", "2025-05-28", "earlier this year", "2025"),
+        ("Receipts as of the end of last year suggest so.", "2025-04-07", "the end of last year", "2024"),
+        ("It began at the beginning of last year.", "2025-04-07", "the beginning of last year", "2024"),
+        ("It happened three days ago.", "2025-03-02", "three days ago", "2025-02-27"),
+        ("It happened two weeks ago.", "2025-04-07", "two weeks ago", "2025-W13"),
+        ("It happened six months ago.", "2025-04-07", "six months ago", "2024-10"),
+        ("It happened a year ago.", "2025-04-07", "a year ago", "2024"),
+        ("It happened five years ago.", "2025-04-07", "five years ago", "2020"),
+    ],
+)
+def test_relative(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value", "mod"),
+    [
+        ("Revenue rose in Q1 2025.", None, "Q1 2025", "2025-Q1", None),
+        ("Revenue rose in the first quarter.", "2025-05-28", "the first quarter", "2025-Q1", None),
+        ("Revenue fell in the fourth quarter.", "2025-01-20", "the fourth quarter", "2024-Q4", None),
+        ("Revenue rose in the second half of 2024.", None, "the second half of 2024", "2024-H2", None),
+        ("Revenue rose in H1 2025.", None, "H1 2025", "2025-H1", None),
+        ("It peaked in summer 2024.", None, "summer 2024", "2024-SU", None),
+        ("It peaked in early July.", "2025-09-01", "early July", "2025-07", "START"),
+        ("It peaked in the 1990s.", None, "the 1990s", "199", None),
+        ("It peaked in the '80s.", "2025-01-01", "the '80s", "198", None),
+        ("Profit rose from the year-ago quarter.", "2025-05-10", "the year-ago quarter", "2024-Q1", None),
+    ],
+)
+def test_periods(text, published, surface, value, mod):
+    row = _find(text, published)[surface]
+    assert (row["value"], row["mod"]) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "timex_type", "value"),
+    [
+        ("The review took three months.", "three months", "DURATION", "P3M"),
+        ("It re-entered after a six-year hiatus.", "six-year", "DURATION", "P6Y"),
+        ("Volume over the past 24 hours rose.", "the past 24 hours", "DURATION", "PT24H"),
+        ("It lasted several years.", "several years", "DURATION", "PXY"),
+        ("The fee is paid each year.", "each year", "SET", "P1Y"),
+        ("Miners earn $5 million a year.", "a year", "SET", "P1Y"),
+        ("They meet twice a week.", "twice a week", "SET", "P1W"),
+        ("Flights leave every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+        ("The index is published daily.", "daily", "SET", "P1D"),
+        ("Prices are now higher.", "now", "DATE", "PRESENT_REF"),
+        ("Rates will rise in the near future.", "the near future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_durations_sets_and_phrases(text, surface, timex_type, value):
+    row = _find(text, "2025-04-07")[surface]
+    assert (row["timex_type"], row["value"]) == (timex_type, value)
+
+
+def test_ages_are_not_durations():
+    assert _find("A 6-year-old boy and a man, 52 years old, arrived.", "2025-04-07") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "rule"),
+    [
+        ("Teng spoke on April 17.", "April 17", "XXXX-04-17", "month_day:unresolved_no_anchor"),
+        ("It registered last month.", "last month", "XXXX-XX", "relative_month:unresolved_no_anchor"),
+        ("It happened three days ago.", "three days ago", "XXXX-XX-XX", "ago:unresolved_no_anchor"),
+        ("The court ruled on Friday.", "Friday", "XXXX-WXX-5", "weekday:unresolved_no_anchor"),
+        ("In December CZ met the King.", "December", "XXXX-12", "month:unresolved_no_anchor"),
+    ],
+)
+def test_no_publication_date_never_guesses(text, surface, value, rule):
+    row = _find(text, None)[surface]
+    assert (row["value"], row["rule"], row["date_start"], row["anchor_date"]) == (value, rule, None, None)
+
+
+def test_rows_follow_the_contract():
+    text = "Binance spoke on Friday. Last month, Xapo Bank entered India in April 2022."
+    spans = sentence_spans(text)
+    rows = extract_timexes(text, "2023-07-29", spans)
+    assert [r["surface"] for r in rows] == ["Friday", "Last month", "April 2022"]
+    assert [r["sentence_id"] for r in rows] == [0, 1, 1]
+    for row in rows:
+        assert text[row["start"] : row["end"]] == row["surface"]
+        assert row["anchor_date"] == "2023-07-29"
+        assert row["timex_type"] in {"DATE", "TIME", "DURATION", "SET"}
+    assert (rows[1]["date_start"], rows[1]["date_end"], rows[1]["granularity"]) == ("2023-06-01", "2023-06-30", "month")
+
+
+def test_bad_published_date_raises():
+    with pytest.raises(ValueError, match="published"):
+        extract_timexes("Friday", "07/29/2023", [(0, 6)])
+
+
+def test_extract_builds_the_frame():
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": ["It fell last year.", "It fell on April 17."],
+            "published_date": pd.array(["2026-01-22", pd.NA], dtype="string"),
+        }
+    )
+    sentences = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [0, 0], "start": [0, 0], "end": [18, 20]})
+    frame = extract(documents, sentences)
+    assert frame["doc_id"].tolist() == ["a", "b"]
+    assert frame["value"].tolist() == ["2025", "XXXX-04-17"]
+    assert str(frame["date_start"].dtype) == "string"

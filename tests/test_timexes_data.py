@@ -1,0 +1,46 @@
+"""Checks on the timex tables in data/timexes/: unique keys, known handlers, examples that match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from statecraft import timexes
+from statecraft.resources import read_csv
+from statecraft.segment import sentence_spans
+from statecraft.timex_patterns import grammar
+
+RULES = read_csv("timexes/rules.csv")
+
+
+def test_rule_names_are_unique_and_handlers_exist():
+    names = [row["rule"] for row in RULES]
+    assert len(names) == len(set(names))
+    assert {row["handler"] for row in RULES} <= set(timexes.HANDLERS)
+
+
+@pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
+def test_every_rule_matches_its_example(row):
+    rule = next(r for r in grammar().rules.values() if r.name == row["rule"])
+    assert re.fullmatch(rule.pattern, row["example"], re.IGNORECASE)
+
+
+@pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
+def test_every_example_is_found_in_a_sentence(row):
+    text = f"We noted that {row['example']} mattered."
+    rows = timexes.extract_timexes(text, "2025-04-07", sentence_spans(text))
+    assert any(row["example"] in r["surface"] or r["surface"] in row["example"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [("timexes/lexicon.csv", ("kind", "token")), ("timexes/phrases.csv", ("phrase",)), ("timexes/cues.csv", ("cue",))],
+)
+def test_tables_have_unique_keys(table, key):
+    keys = [tuple(row[k].lower() for k in key) for row in read_csv(table)]
+    assert len(keys) == len(set(keys))
+
+
+def test_phrase_types_are_timex3_types():
+    assert {row["timex_type"] for row in read_csv("timexes/phrases.csv")} <= {"DATE", "TIME", "DURATION", "SET"}
