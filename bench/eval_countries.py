@@ -62,7 +62,10 @@ def score(items: list[dict[str, Any]], documents: Any, show_errors: bool) -> dic
             print(f"  {doc_id}: missed {sorted(want - got)}, extra {sorted(got - want)}")
         if item.get("main_country"):
             main_n += 1
-            main_ok += countries.at[doc_id, "main_country"] == item["main_country"]
+            got_main = countries.at[doc_id, "main_country"]
+            main_ok += got_main == item["main_country"]
+            if show_errors and got_main != item["main_country"]:
+                print(f"  {doc_id}: main country {got_main}, gold {item['main_country']}")
         row = entities.loc[doc_id]
         have = set(row["actors"]) | set(row["organizations"])
         gold_actors += len(set(item.get("actors") or ()))

@@ -61,6 +61,7 @@ RULES = frozenset(
         "org_head_private",
         "title",
         "not_name",
+        "name_particle",
         "us_context",
         "us_document",
         "geo_context",

@@ -35,7 +35,11 @@ _WORD_AFTER = re.compile(r"[ \t]*[-\u2010-\u2014]?[ \t]*([^\W_]+)")
 _WORD_BEFORE = re.compile(r"([^\W_][\w'\u2019.]*)[ \t]*$")
 _RUN_WORD = re.compile(r"[ \u00a0]{1,2}([^\W\d_][\w&'\u2019.-]*|&)")
 _PREFIX_OF = re.compile(r"([A-Z][\w&'.-]*) of (?:the )?$")
-_DATELINE_AFTER = re.compile(r"\s*(?:\(|:|\s?[-\u2013\u2014]\s|,\s[A-Z][a-z]{2,8}\.?\s\d)")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:\(|:|\s?[-\u2013\u2014]\s|,\s[A-Z][a-z]{2,8}\.?\s\d|,\s\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8})"
+)
+_OF_BEFORE = re.compile(r"(\S+) of (?:the )?$")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PUNCT_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)\"'\u2019\u201d]|$)")
 _FOR_WORD = re.compile(r"[ \t]+for[ \t]+[\"'\u2018\u201ca-z]")
 _BASED = re.compile(r"[-\u2010-\u2014](?:based|headquartered|listed)\b")
@@ -167,8 +171,22 @@ class Context:
         if _BASED.match(self.text, end):
             return "venue"
         prev = self._prev_word(start)
-        if prev is not None and prev.group(1).lower() in _words("locative"):
+        before = prev.group(1).lower() if prev else ""
+        if before in _words("locative"):
             return "venue"
+        if before in _words("name_particle"):
+            return "name_part"
+        if before == "of":  # "north of Tokyo" is a place; "Lloyd's of London", "District of Washington" a name
+            head = _OF_BEFORE.search(self.text, max(0, start - 40), start)
+            if head and head.group(1).lower() in _words("locative"):
+                return "venue"
+            if head and head.group(1)[0].isupper():
+                return "name_part"
+        listed = self._listed_with(start, end)
+        if "us_state" in listed:
+            return "us_state"  # "Texas, New Jersey and Washington regulators"
+        if "city" in listed:
+            return "venue"  # "Zhengzhou, Hangzhou and Beijing"
         if not self._title_case(start):
             if self._run(end, 1):
                 return "name_part"
@@ -177,6 +195,21 @@ class Context:
         if self.text.startswith(", ", end) and self._country_at(end + 2):
             return "venue"
         return "subject"
+
+    def _listed_with(self, start: int, end: int) -> set[str]:
+        """Alias kinds of the matches coordinated with this one in a list ("A, B and C")."""
+        kinds: set[str] = set()
+        for group in self.chosen:
+            first = group[0]
+            if first.end <= start and start - first.end <= 6:
+                gap = self.text[first.end : start]
+            elif first.start >= end and first.start - end <= 6:
+                gap = self.text[end : first.start]
+            else:
+                continue
+            if first.entry.entity_type == "country" and _LIST_SEPARATOR.fullmatch(gap):
+                kinds.update(c.entry.kind for c in group)
+        return kinds
 
     def _ambiguous_name(self, start: int, end: int) -> str:
         if self._title_case(start):

@@ -144,14 +144,16 @@ def document_countries(mentions: pd.DataFrame, *, doc_ids: Iterable[str] | None 
         (most subject mentions, ties to the earliest mentioned; <NA> when none), sorted by doc_id.
     """
     subject = mentions[(mentions["entity_type"] == "country") & (mentions["role"] == "subject")]
-    ids = set(mentions["doc_id"].astype(str)) | set(doc_ids or ())
+    counts: dict[str, Counter[str]] = {}
+    first: dict[tuple[str, str], int] = {}
+    for doc_id, entity_id, start in zip(subject["doc_id"], subject["entity_id"], subject["start"], strict=True):
+        counts.setdefault(doc_id, Counter())[entity_id] += 1
+        first[doc_id, entity_id] = min(first.get((doc_id, entity_id), start), start)
     rows = []
-    for doc_id in sorted(ids):
-        doc = subject[subject["doc_id"] == doc_id]
-        counts = Counter(doc["entity_id"])
-        first = doc.groupby("entity_id")["start"].min().to_dict()
-        main = min(counts, key=lambda c: (-counts[c], first[c])) if counts else pd.NA
-        rows.append({"doc_id": doc_id, "countries": tuple(sorted(counts)), "main_country": main})
+    for doc_id in sorted(set(mentions["doc_id"].astype(str)) | set(doc_ids or ())):
+        found = counts.get(doc_id, Counter())
+        main = min(found, key=lambda c: (-found[c], first[doc_id, c])) if found else pd.NA
+        rows.append({"doc_id": doc_id, "countries": tuple(sorted(found)), "main_country": main})
     out = pd.DataFrame(rows, columns=["doc_id", "countries", "main_country"])
     return out.astype({"doc_id": "string", "main_country": "string"}).reset_index(drop=True)
 
@@ -167,13 +169,16 @@ def document_entities(mentions: pd.DataFrame, *, doc_ids: Iterable[str] | None =
         Columns doc_id, actors, organizations, topics (sorted tuples of slugs), sorted by doc_id.
     """
     subject = mentions[mentions["role"] == "subject"]
-    ids = set(mentions["doc_id"].astype(str)) | set(doc_ids or ())
+    found: dict[tuple[str, str], set[str]] = {}
+    for doc_id, entity_type, entity_id in zip(
+        subject["doc_id"], subject["entity_type"], subject["entity_id"], strict=True
+    ):
+        found.setdefault((doc_id, entity_type), set()).add(entity_id)
     rows = []
-    for doc_id in sorted(ids):
-        doc = subject[subject["doc_id"] == doc_id]
+    for doc_id in sorted(set(mentions["doc_id"].astype(str)) | set(doc_ids or ())):
         row: dict[str, Any] = {"doc_id": doc_id}
         for column, entity_type in (("actors", "actor"), ("organizations", "organization"), ("topics", "topic")):
-            row[column] = tuple(sorted(set(doc.loc[doc["entity_type"] == entity_type, "entity_id"])))
+            row[column] = tuple(sorted(found.get((doc_id, entity_type), ())))
         rows.append(row)
     out = pd.DataFrame(rows, columns=["doc_id", "actors", "organizations", "topics"])
     return out.astype({"doc_id": "string"}).reset_index(drop=True)
