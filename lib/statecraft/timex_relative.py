@@ -19,7 +19,7 @@ _PAST = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "mos
 _NEXT = {"next": 1, "coming": 1, "following": 1, "upcoming": 1}
 _NARRATIVE = ("following", "previous", "prior", "same")  # relative to the story's last date, not the anchor
 _UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "decade"}
-_APPROX = {
+APPROX = {
     "about": "APPROX",
     "around": "APPROX",
     "some": "APPROX",
@@ -40,7 +40,8 @@ _HALF_YEAR = re.compile(r"\b(?:nine|six|12|twelve) months\b|\bfull year\b|\bfisc
 _COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
 
 
-def _unit(surface: str | None) -> str:
+def unit_code(surface: str | None) -> str:
+    """Return the lexicon code of a time unit word ("months" -> "M", "hours" -> "TH")."""
     text = normalise(surface or "")
     text = "century" if text.startswith("centur") else text.rstrip("s") if text != "s" else text
     return word_value("unit", text.split()[-1]) or ""
@@ -50,7 +51,8 @@ def _offset(rel: str) -> int:
     return _PAST.get(rel, 0) or _NEXT.get(rel, 0)
 
 
-def _unresolved(granularity: str, rule: str | None = None, mod: str | None = None) -> Found:
+def unresolved(granularity: str, rule: str | None = None, mod: str | None = None) -> Found:
+    """Return the X-value reading of an expression that needs an anchor the document lacks."""
     return Found("DATE", UNKNOWN[granularity], granularity, mod, "unresolved_no_anchor", rule)
 
 
@@ -96,7 +98,7 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
     """This quarter, the latest quarter, the year-ago quarter, the quarter."""
     rel = normalise(g.get("rel") or "the")
     if ctx.anchor is None:
-        return _unresolved("quarter", "relative_quarter")
+        return unresolved("quarter", "relative_quarter")
     current = cal.quarter_of(ctx.anchor)
     mentioned = ctx.last_with("quarter")
     reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
@@ -161,16 +163,16 @@ def season(g: Groups, ctx: Context) -> Found | None:
 
 def ago(g: Groups, ctx: Context) -> Found | None:
     """Three months ago, a year ago, two weeks later, a week or so ago."""
-    count, unit = number(g["num"]), _unit(g["unit"])
+    count, unit = number(g["num"]), unit_code(g["unit"])
     step = 1 if normalise(g["dir"]) in ("later", "from now", "hence") else -1
-    mod = _APPROX.get(normalise(g.get("approx") or "")) or ("APPROX" if " or so " in ctx.surface else None)
+    mod = APPROX.get(normalise(g.get("approx") or "")) or ("APPROX" if " or so " in ctx.surface else None)
     if unit.startswith("T") or unit == "2W":
         unit, count = ("D", 0) if unit.startswith("T") else ("W", 2 * (count or 1))
     granularity = _UNIT_GRANULARITY.get(unit, "year")
     if count is None:
         return Found("DATE", "FUTURE_REF" if step > 0 else "PAST_REF", "ref", mod, "vague")
     if ctx.anchor is None:
-        return _unresolved(granularity, "ago", mod)
+        return unresolved(granularity, "ago", mod)
     return _shifted(ctx, unit, int(count) * step, mod, "ago")
 
 
@@ -209,7 +211,7 @@ def _quarter_context(ctx: Context) -> bool:
 def year_ago(g: Groups, ctx: Context) -> Found | None:
     """Year-ago, the year-earlier quarter, the year-ago period."""
     if ctx.anchor is None:
-        return _unresolved("year", "year_ago")
+        return unresolved("year", "year_ago")
     unit0 = normalise(g.get("unit0") or "year")
     if unit0 != "year":
         return _shifted(ctx, "M" if unit0 == "month" else "Q", -1, None, "year_ago")
@@ -227,7 +229,7 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
     rule = f"relative_{unit}"
     granularity = {"weekend": "week"}.get(unit, unit)
     if ctx.anchor is None:
-        return _unresolved(granularity, rule, mod)
+        return unresolved(granularity, rule, mod)
     anchor, offset = ctx.anchor, _offset(rel)
     note = None
     if rel in _NARRATIVE:
@@ -267,67 +269,8 @@ def day_relative(g: Groups, ctx: Context) -> Found | None:
     }.get(word, 0)
     mod = MODS.get(normalise(g.get("mod") or ""))
     if ctx.anchor is None:
-        return _unresolved("time" if pod else "day", "relative_day", mod)
+        return unresolved("time" if pod else "day", "relative_day", mod)
     day = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
     if pod:
         return Found("TIME", f"{day}T{pod}", "time", mod, None, "relative_day")
     return Found("DATE", day, "day", mod, None, "relative_day")
-
-
-def duration(g: Groups, ctx: Context) -> Found | None:
-    """Three months, a six-year hiatus, the past two weeks, 24-hour, several years; "$5m a year" is a SET."""
-    unit, count = _unit(g["unit"]), number(g["num"])
-    num = normalise(g["num"])
-    if (g.get("tail") or "").endswith("old") or ctx.word_after() == "old":
-        return None  # an age ("a 6-year-old", "52 years old") is not a timex in TimeML
-    if unit == "TS" and num in ("a", "an"):
-        return None
-    plural = normalise(g["unit"]).endswith("s")
-    if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
-        if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
-            return Found("SET", _period(1, unit), "set", None, "per_unit")
-    mod = _APPROX.get(normalise(g.get("approx") or ""))
-    if num in ("a couple of", "a couple", "couple of"):
-        mod = mod or "APPROX"
-    return Found("DURATION", _period(count, unit), "duration", mod)
-
-
-def _period(count: float | None, unit: str) -> str:
-    if unit == "2W":
-        count, unit = (None if count is None else 2 * count), "W"
-    amount = "X" if count is None else f"{count:g}"
-    return f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
-
-
-def set_freq(g: Groups, ctx: Context) -> Found | None:
-    """Twice a year, three times a week."""
-    return Found("SET", _period(1, _unit(g["unit"])), "set")
-
-
-def set_each(g: Groups, ctx: Context) -> Found | None:
-    """Each year, every month, every other week, each Thursday, every July."""
-    if g.get("weekday"):
-        return Found("SET", f"XXXX-WXX-{word_value('weekday', g['weekday'])}", "set")
-    if g.get("monthf"):
-        return Found("SET", f"XXXX-{int(word_value('month', g['monthf'])):02d}", "set")
-    if g.get("season"):
-        return Found("SET", f"XXXX-{word_value('season', g['season'])}", "set")
-    n = normalise(g.get("n") or "one")
-    count = 2 if n == "other" else number(n) or 1
-    return Found("SET", _period(count, _unit(g["unit"])), "set")
-
-
-def phrase(g: Groups, ctx: Context) -> Found | None:
-    """Now, recently, the near future, daily, the weekend (table ``phrases.csv``)."""
-    from statecraft.timex_patterns import grammar
-
-    row = grammar().phrases[normalise(g["phrase"])]
-    value, granularity = row["value"], row["granularity"] or "ref"
-    if value == "WEEKEND":
-        if ctx.anchor is None:
-            return _unresolved("week", "weekend")
-        forward = normalise(g["phrase"]).startswith("this") or ctx.direction() > 0
-        days = 0 if forward or ctx.anchor.isoweekday() >= 6 else -7
-        week = cal.week_value(ctx.anchor + dt.timedelta(days=days))
-        return Found("DATE", f"{week}-WE", "week", None, None, "weekend")
-    return Found(row["timex_type"], value, granularity, row["mod"] or None)

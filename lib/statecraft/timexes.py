@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from statecraft import schema, timex_calendar, timex_relative, timex_rules
+from statecraft import schema, timex_calendar, timex_durations, timex_relative, timex_rules
 from statecraft.timex_context import Context, Found, sentence_index
 from statecraft.timex_patterns import grammar, groups
 from statecraft.timex_scan import TOKEN, scanner
@@ -36,11 +36,8 @@ HANDLERS: dict[str, Handler] = {
     name: getattr(module, name)
     for module, names in (
         (timex_rules, "iso_date numeric_date month_day_year month_day month weekday holiday clock year decade century"),
-        (
-            timex_relative,
-            "quarter quarter_relative half season ago year_ago relative_unit day_relative duration "
-            "set_freq set_each phrase",
-        ),
+        (timex_relative, "quarter quarter_relative half season ago year_ago relative_unit day_relative"),
+        (timex_durations, "duration set_freq set_each phrase"),
     )
     for name in names.split()
 }

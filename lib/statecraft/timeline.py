@@ -1,0 +1,191 @@
+"""Events on a timeline: dated sentences that name countries, actors or topics, once per event.
+
+An event is a sentence holding a resolved calendar timex (DATE or TIME with a date
+interval; not "now" or a duration) and at least one tagged country, actor, organisation or
+topic (mentions with role ``subject``). Its date is the timex's, not the article's: the
+lag between them is kept. Outlets rewriting the same story repeat the same event, so
+events with the same date value and the same countries and topics, or the same date value
+within the same story, are merged into one row listing all their sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+log = logging.getLogger(__name__)
+
+_PRECISION = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6}
+EVENT_COLUMNS = [
+    "event_id", "event_date", "date_end", "value", "granularity", "countries", "actors", "topics",
+    "doc_ids", "publishers", "n_sources", "story_ids", "first_published", "lag_days", "surface", "sentence",
+]  # fmt: skip
+
+
+def events(
+    documents: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame
+) -> pd.DataFrame:
+    """Build the de-duplicated event table.
+
+    Args:
+        documents: Needs doc_id, published_date; publisher and story_id are used when present.
+        sentences: Needs doc_id, sentence_id, text.
+        mentions: Needs doc_id, sentence_id, entity_type, entity_id, role.
+        timexes: Needs doc_id, sentence_id, timex_type, value, granularity, date_start, date_end, surface.
+
+    Returns:
+        One row per event, sorted by event_date then event_id: event_id, event_date and
+        date_end (ISO), value (TIMEX3), granularity, countries / actors / topics (sorted
+        tuples), doc_ids / publishers / story_ids (sorted tuples of the sources), n_sources,
+        first_published, lag_days (first publication minus event start, in days), surface
+        and sentence (from the first source).
+    """
+    dated = _dated_sentences(timexes)
+    tags = _sentence_tags(mentions)
+    rows = dated.merge(tags, on=["doc_id", "sentence_id"], how="inner", validate="1:1")
+    rows = rows[rows[["countries", "actors", "topics"]].apply(lambda r: any(len(v) for v in r), axis=1)]
+    docs = documents.set_index("doc_id")
+    rows = rows.assign(
+        published=[_get(docs, d, "published_date") for d in rows["doc_id"]],
+        publisher=[_get(docs, d, "publisher") for d in rows["doc_id"]],
+        story_id=[_get(docs, d, "story_id") for d in rows["doc_id"]],
+    )
+    text = sentences.set_index(["doc_id", "sentence_id"])["text"]
+    keys = zip(rows["doc_id"], rows["sentence_id"], strict=True)
+    rows = rows.assign(sentence=[str(text.get((d, s), "")) for d, s in keys])
+    rows = rows.sort_values(["date_start", "doc_id", "sentence_id"], kind="mergesort").reset_index(drop=True)
+    groups = _merge_groups(rows)
+    out = [_event(rows.loc[members]) for members in groups]
+    table = pd.DataFrame(out, columns=EVENT_COLUMNS[1:])
+    table = table.sort_values(["event_date", "value", "surface"], kind="mergesort").reset_index(drop=True)
+    table.insert(0, "event_id", [f"e{i:04d}" for i in range(len(table))])
+    log.info("%d events from %d dated, tagged sentences", len(table), len(rows))
+    return table
+
+
+def _get(docs: pd.DataFrame, doc_id: str, column: str) -> str | None:
+    if column not in docs.columns:
+        return None
+    value = docs.loc[doc_id, column] if doc_id in docs.index else None
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def _dated_sentences(timexes: pd.DataFrame) -> pd.DataFrame:
+    usable = timexes[
+        timexes["timex_type"].isin(["DATE", "TIME"])
+        & timexes["date_start"].notna()
+        & timexes["granularity"].isin(list(_PRECISION))
+    ]
+    usable = usable.assign(precision=usable["granularity"].map(_PRECISION))
+    usable = usable.sort_values(["doc_id", "sentence_id", "precision", "start"], kind="mergesort")
+    best = usable.drop_duplicates(["doc_id", "sentence_id"], keep="first")
+    return best[["doc_id", "sentence_id", "value", "granularity", "date_start", "date_end", "surface"]]
+
+
+def _sentence_tags(mentions: pd.DataFrame) -> pd.DataFrame:
+    column_of = {"country": "countries", "actor": "actors", "organization": "actors", "topic": "topics"}
+    found: dict[tuple[str, int], dict[str, set[str]]] = {}
+    subject = mentions[mentions["role"] == "subject"]
+    for doc_id, sentence_id, entity_type, entity_id in zip(
+        subject["doc_id"], subject["sentence_id"], subject["entity_type"], subject["entity_id"], strict=True
+    ):
+        column = column_of.get(str(entity_type))
+        if column:
+            tags = found.setdefault((str(doc_id), int(sentence_id)), {c: set() for c in column_of.values()})
+            tags[column].add(str(entity_id))
+    rows = [
+        {"doc_id": d, "sentence_id": s, **{c: tuple(sorted(v)) for c, v in tags.items()}}
+        for (d, s), tags in found.items()
+    ]
+    table = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "countries", "actors", "topics"], dtype=object)
+    return table.astype({"doc_id": "string", "sentence_id": "Int64"})
+
+
+def _merge_groups(rows: pd.DataFrame) -> list[list[int]]:
+    """Union rows sharing (value, countries, topics) or (value, story_id)."""
+    parent = list(range(len(rows)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple, int] = {}
+    for i, row in enumerate(rows.itertuples(index=False)):
+        keys = [("tags", row.value, row.countries, row.topics)]
+        if row.story_id:
+            keys.append(("story", row.value, row.story_id))
+        for key in keys:
+            if key in seen:
+                parent[find(i)] = find(seen[key])
+            else:
+                seen[key] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _event(group: pd.DataFrame) -> dict:
+    first = group.iloc[0]
+    published = sorted(p for p in group["published"] if p)
+    lag = None
+    if published:
+        lag = (dt.date.fromisoformat(published[0][:10]) - dt.date.fromisoformat(first["date_start"])).days
+    return {
+        "event_date": first["date_start"],
+        "date_end": first["date_end"],
+        "value": first["value"],
+        "granularity": first["granularity"],
+        "countries": tuple(sorted({c for t in group["countries"] for c in t})),
+        "actors": tuple(sorted({a for t in group["actors"] for a in t})),
+        "topics": tuple(sorted({a for t in group["topics"] for a in t})),
+        "doc_ids": tuple(sorted(set(group["doc_id"]))),
+        "publishers": tuple(sorted({p for p in group["publisher"] if p})),
+        "n_sources": group["doc_id"].nunique(),
+        "story_ids": tuple(sorted({s for s in group["story_id"] if s})),
+        "first_published": published[0] if published else None,
+        "lag_days": lag,
+        "surface": first["surface"],
+        "sentence": first["sentence"],
+    }
+
+
+def swimlane(events: pd.DataFrame, *, max_label_chars: int = 28, width: float = 10.0) -> Figure:
+    """Draw events as dots on one lane per country, coloured by topic and labelled.
+
+    Args:
+        events: The :func:`events` table (needs event_date, countries, topics, actors, value).
+        max_label_chars: Labels (first actor or topic, and the TIMEX3 value) are cut to this length.
+        width: Figure width in inches.
+
+    Returns:
+        A matplotlib Figure (lanes sorted by country code; events without a country go to "(none)").
+    """
+    lanes = events.assign(lane=[c if c else ("(none)",) for c in events["countries"]]).explode("lane")
+    countries = sorted(lanes["lane"].unique()) if len(lanes) else []
+    topics = sorted({t[0] if t else "(no topic)" for t in events["topics"]}) if len(events) else []
+    colours = {topic: f"C{i % 10}" for i, topic in enumerate(topics)}
+    figure = Figure(figsize=(width, 1.0 + 0.6 * max(1, len(countries))))
+    ax = figure.add_subplot()
+    for row in lanes.itertuples(index=False):
+        y = countries.index(row.lane)
+        x = pd.Timestamp(row.event_date)
+        topic = row.topics[0] if row.topics else "(no topic)"
+        ax.scatter([x], [y], color=colours[topic], s=40, zorder=3)
+        label = (row.actors[0] if row.actors else topic)[:max_label_chars]
+        ax.annotate(f"{label} ({row.value})", (x, y), xytext=(4, 6), textcoords="offset points", fontsize=7)
+    ax.set_yticks(range(len(countries)), countries)
+    ax.set_ylim(-0.7, max(1, len(countries)) - 0.3)
+    ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("event date (from the text, not the publication date)")
+    for topic, colour in colours.items():
+        ax.scatter([], [], color=colour, label=topic)
+    if colours:
+        ax.legend(loc="upper left", fontsize=7, frameon=False, bbox_to_anchor=(1.0, 1.0))
+    figure.tight_layout()
+    return figure

@@ -1,0 +1,78 @@
+"""Handlers for durations, sets and fixed phrases: "three months", "each year", "the near future".
+
+Durations get ISO 8601 period values (``P3M``, ``PT24H``, ``PXY`` when the count is vague);
+sets get the period of the repetition (``P1Y`` for "each year"); fixed phrases come from
+``data/timexes/phrases.csv`` (``now`` is ``PRESENT_REF``, ``the weekend`` the nearest one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from statecraft import timex_calendar as cal
+from statecraft.timex_context import Context, Found, normalise, number, word_value
+from statecraft.timex_patterns import grammar
+from statecraft.timex_relative import APPROX, unit_code, unresolved
+
+Groups = dict[str, str | None]
+_COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
+
+
+def duration(g: Groups, ctx: Context) -> Found | None:
+    """Three months, a six-year hiatus, the past two weeks, 24-hour, several years; "$5m a year" is a SET."""
+    unit, count = unit_code(g["unit"]), number(g["num"])
+    num = normalise(g["num"])
+    if re.fullmatch(r"(?:18|19|20)\d\d", num) and not normalise(g["unit"]).endswith("s"):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    if (g.get("tail") or "").endswith("old") or ctx.word_after() == "old":
+        return None  # an age ("a 6-year-old", "52 years old") is not a timex in TimeML
+    if unit == "TS" and num in ("a", "an"):
+        return None
+    plural = normalise(g["unit"]).endswith("s")
+    if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
+        if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+            return Found("SET", _period(1, unit), "set", None, "per_unit")
+    mod = APPROX.get(normalise(g.get("approx") or ""))
+    if num in ("a couple of", "a couple", "couple of"):
+        mod = mod or "APPROX"
+    return Found("DURATION", _period(count, unit), "duration", mod)
+
+
+def _period(count: float | None, unit: str) -> str:
+    if unit == "2W":
+        count, unit = (None if count is None else 2 * count), "W"
+    amount = "X" if count is None else f"{count:g}"
+    return f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
+
+
+def set_freq(g: Groups, ctx: Context) -> Found | None:
+    """Twice a year, three times a week."""
+    return Found("SET", _period(1, unit_code(g["unit"])), "set")
+
+
+def set_each(g: Groups, ctx: Context) -> Found | None:
+    """Each year, every month, every other week, each Thursday, every July."""
+    if g.get("weekday"):
+        return Found("SET", f"XXXX-WXX-{word_value('weekday', g['weekday'])}", "set")
+    if g.get("monthf"):
+        return Found("SET", f"XXXX-{int(word_value('month', g['monthf'])):02d}", "set")
+    if g.get("season"):
+        return Found("SET", f"XXXX-{word_value('season', g['season'])}", "set")
+    n = normalise(g.get("n") or "one")
+    count = 2 if n == "other" else number(n) or 1
+    return Found("SET", _period(count, unit_code(g["unit"])), "set")
+
+
+def phrase(g: Groups, ctx: Context) -> Found | None:
+    """Now, recently, the near future, daily, the weekend (table ``phrases.csv``)."""
+    row = grammar().phrases[normalise(g["phrase"])]
+    value, granularity = row["value"], row["granularity"] or "ref"
+    if value == "WEEKEND":
+        if ctx.anchor is None:
+            return unresolved("week", "weekend")
+        forward = normalise(g["phrase"]).startswith("this") or ctx.direction() > 0
+        days = 0 if forward or ctx.anchor.isoweekday() >= 6 else -7
+        week = cal.week_value(ctx.anchor + dt.timedelta(days=days))
+        return Found("DATE", f"{week}-WE", "week", None, None, "weekend")
+    return Found(row["timex_type"], value, granularity, row["mod"] or None)

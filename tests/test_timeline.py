@@ -1,0 +1,92 @@
+"""Events from dated, tagged sentences; de-duplication across outlets; the swimlane figure."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from statecraft.timeline import events, swimlane
+
+
+def _frames():
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "publisher": ["Outlet A", "Outlet B", "Outlet C"],
+            "published_date": ["2025-04-07", "2025-04-08", "2025-05-28"],
+            "story_id": ["s1", "s2", "s3"],
+        }
+    )
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c"],
+            "sentence_id": [0, 1, 0, 0],
+            "text": ["CZ signed an MOU on April 3.", "Nothing dated here.", "The MOU was signed April 3.",
+                     "Pakistan named an adviser on May 26."],
+        }
+    )  # fmt: skip
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c", "c"],
+            "sentence_id": [0, 1, 0, 0, 0],
+            "entity_type": ["country", "country", "country", "country", "topic"],
+            "entity_id": ["KGZ", "KGZ", "KGZ", "PAK", "advisory"],
+            "role": ["subject", "subject", "subject", "subject", "subject"],
+        }
+    )
+    timexes = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "c"],
+            "sentence_id": [0, 0, 0, 0],
+            "start": [22, 21, 30, 0],
+            "timex_type": ["DATE", "DATE", "DATE", "DATE"],
+            "value": ["2025-04-03", "2025-04-03", "2025-05-26", "PRESENT_REF"],
+            "granularity": ["day", "day", "day", "ref"],
+            "date_start": ["2025-04-03", "2025-04-03", "2025-05-26", "2025-05-28"],
+            "date_end": ["2025-04-03", "2025-04-03", "2025-05-26", "2025-05-28"],
+            "surface": ["April 3", "April 3", "May 26", "now"],
+        }
+    )
+    return documents, sentences, mentions, timexes
+
+
+def test_events_merge_outlets_and_keep_the_lag():
+    table = events(*_frames())
+    assert table["event_date"].tolist() == ["2025-04-03", "2025-05-26"]
+    first = table.iloc[0]
+    assert first["doc_ids"] == ("a", "b")
+    assert first["publishers"] == ("Outlet A", "Outlet B")
+    assert first["n_sources"] == 2
+    assert first["lag_days"] == 4
+    assert first["countries"] == ("KGZ",)
+    assert table.iloc[1]["topics"] == ("advisory",)
+    assert table["event_id"].tolist() == ["e0000", "e0001"]
+
+
+@pytest.mark.parametrize(("countries", "merged"), [("KGZ", True), ("MYS", False)])
+def test_events_merge_only_same_date_and_tags(countries, merged):
+    documents, sentences, mentions, timexes = _frames()
+    mentions.loc[2, "entity_id"] = countries
+    table = events(documents, sentences, mentions, timexes)
+    assert (len(table) == 2) is merged
+
+
+def test_same_story_merges_even_with_other_tags():
+    documents, sentences, mentions, timexes = _frames()
+    mentions.loc[2, "entity_id"] = "MYS"
+    documents.loc[1, "story_id"] = "s1"
+    assert len(events(documents, sentences, mentions, timexes)) == 2
+
+
+def test_untagged_or_undated_sentences_are_not_events():
+    documents, sentences, mentions, timexes = _frames()
+    table = events(documents, sentences, mentions.iloc[:0], timexes)
+    assert table.empty
+
+
+def test_swimlane_draws_one_lane_per_country():
+    figure = swimlane(events(*_frames()))
+    assert isinstance(figure, Figure)
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert labels == ["KGZ", "PAK"]
