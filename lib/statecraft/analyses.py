@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from statecraft import tagging
 from statecraft.corpus import Corpus
 
 _ENTITY_COLUMNS = {"country": "countries", "actor": "actors", "organization": "organizations", "topic": "topics"}
@@ -51,7 +52,8 @@ def document_entities(corpus: Corpus) -> pd.DataFrame:
     entity_id, role).
 
     Returns:
-        One row per document: doc_id and a sorted tuple per entity type.
+        One row per document: doc_id, main_country (the country it is mostly about)
+        and the sorted ids per entity type, comma-joined for display.
     """
     subject = corpus.mentions[corpus.mentions["role"] == "subject"]
     out = corpus.documents[["doc_id"]].copy()
@@ -59,4 +61,7 @@ def document_entities(corpus: Corpus) -> pd.DataFrame:
         ids = subject[subject["entity_type"] == entity_type].groupby("doc_id")["entity_id"]
         found = ids.agg(lambda s: tuple(sorted(set(s)))).to_dict()
         out[column] = [", ".join(found.get(d, ())) for d in out["doc_id"]]
-    return out.sort_values("doc_id").reset_index(drop=True)
+    main = tagging.document_countries(corpus.mentions, doc_ids=list(out["doc_id"]))[["doc_id", "main_country"]]
+    out = out.merge(main, on="doc_id", how="left", validate="1:1")
+    columns = ["doc_id", "main_country", *_ENTITY_COLUMNS.values()]
+    return out[columns].sort_values("doc_id").reset_index(drop=True)
