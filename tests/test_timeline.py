@@ -6,6 +6,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
+import statecraft as sc
+from statecraft import timeline as tl
+from statecraft.report import project_dir
 from statecraft.timeline import events, swimlane
 
 
@@ -90,3 +93,30 @@ def test_swimlane_draws_one_lane_per_country():
     assert isinstance(figure, Figure)
     labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
     assert labels == ["KGZ", "PAK"]
+
+
+def _seed_events():
+    ann = sc.annotate(sc.load_corpus(project_dir() / "seeds"), sentiment=None)
+    return tl.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)
+
+
+def test_select_events_filters_and_sets_the_period():
+    events = _seed_events()
+    pak = tl.select_events(events, countries=["PAK"], start_date="2025-05-01", granularity="month")
+    assert len(pak) >= 2
+    assert all("PAK" in c for c in pak["countries"])
+    assert (pak["date_end"] >= "2025-05-01").all()
+    assert set(pak["period"]) == {p[:7] for p in pak["event_date"]}
+    assert all(p.endswith("-01") for p in pak["period_start"])
+    china = tl.select_events(events, topics=["ban-enforcement"], end_date="2025-12-31")
+    assert china["countries"].map(lambda c: "CHN" in c).any()
+    assert (china["period"] == china["event_date"]).all()
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"granularity": "week"}, {"start_date": "2025-13-01"}, {"end_date": "yesterday"}],
+)
+def test_select_events_rejects_bad_parameters(kwargs):
+    with pytest.raises(ValueError, match="granularity|ISO date"):
+        tl.select_events(_seed_events().head(0), **kwargs)

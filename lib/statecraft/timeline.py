@@ -132,7 +132,7 @@ def _merge_groups(rows: pd.DataFrame) -> list[list[int]]:
 
 def _event(group: pd.DataFrame) -> dict:
     first = group.iloc[0]
-    published = sorted(p for p in group["published"] if p)
+    published = sorted(_present(group["published"]))
     lag = None
     if published:
         lag = (dt.date.fromisoformat(published[0][:10]) - dt.date.fromisoformat(first["date_start"])).days
@@ -145,9 +145,9 @@ def _event(group: pd.DataFrame) -> dict:
         "actors": tuple(sorted({a for t in group["actors"] for a in t})),
         "topics": tuple(sorted({a for t in group["topics"] for a in t})),
         "doc_ids": tuple(sorted(set(group["doc_id"]))),
-        "publishers": tuple(sorted({p for p in group["publisher"] if p})),
+        "publishers": tuple(sorted(set(_present(group["publisher"])))),
         "n_sources": group["doc_id"].nunique(),
-        "story_ids": tuple(sorted({s for s in group["story_id"] if s})),
+        "story_ids": tuple(sorted(set(_present(group["story_id"])))),
         "first_published": published[0] if published else None,
         "lag_days": lag,
         "surface": first["surface"],
@@ -155,11 +155,68 @@ def _event(group: pd.DataFrame) -> dict:
     }
 
 
-def swimlane(events: pd.DataFrame, *, max_label_chars: int = 28, width: float = 10.0) -> Figure:
+def select_events(
+    events: pd.DataFrame,
+    *,
+    countries: list[str] | tuple[str, ...] = (),
+    topics: list[str] | tuple[str, ...] = (),
+    start_date: str = "",
+    end_date: str = "",
+    granularity: str = "day",
+) -> pd.DataFrame:
+    """Keep the events a notebook asked for and add their ``period`` (day or month).
+
+    Args:
+        events: The :func:`events` table.
+        countries: Keep events naming any of these alpha-3 codes; empty keeps all.
+        topics: Keep events tagged with any of these topics; empty keeps all.
+        start_date: Keep events ending on or after this ISO date; "" for no bound.
+        end_date: Keep events starting on or before this ISO date; "" for no bound.
+        granularity: ``day`` (period = event_date) or ``month`` (period = YYYY-MM).
+
+    Returns:
+        The selected events with ``period`` (label) and ``period_start`` (ISO date to draw
+        it at), sorted by event_date and event_id.
+
+    Raises:
+        ValueError: If ``granularity`` or a date is invalid.
+    """
+    if granularity not in ("day", "month"):
+        raise ValueError(f"granularity must be 'day' or 'month', got {granularity!r}")
+    for name, value in (("start_date", start_date), ("end_date", end_date)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"{name} must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+    keep = pd.Series(True, index=events.index)
+    if countries:
+        keep &= events["countries"].map(lambda c: bool(set(c) & set(countries)))
+    if topics:
+        keep &= events["topics"].map(lambda t: bool(set(t) & set(topics)))
+    if start_date:
+        keep &= events["date_end"] >= start_date
+    if end_date:
+        keep &= events["event_date"] <= end_date
+    out = events[keep].copy()
+    out["period"] = out["event_date"].str.slice(0, 10 if granularity == "day" else 7)
+    out["period_start"] = out["event_date"] if granularity == "day" else out["period"] + "-01"
+    return out.sort_values(["event_date", "event_id"], kind="mergesort").reset_index(drop=True)
+
+
+def _present(values: pd.Series) -> list[str]:
+    return [str(v) for v in values if isinstance(v, str) and v]
+
+
+def swimlane(
+    events: pd.DataFrame, *, date_column: str = "event_date", max_label_chars: int = 28, width: float = 10.0
+) -> Figure:
     """Draw events as dots on one lane per country, coloured by topic and labelled.
 
     Args:
         events: The :func:`events` table (needs event_date, countries, topics, actors, value).
+        date_column: The ISO date column to place events by (``period_start`` after
+            :func:`select_events` draws them by day or month).
         max_label_chars: Labels (first actor or topic, and the TIMEX3 value) are cut to this length.
         width: Figure width in inches.
 
@@ -174,7 +231,7 @@ def swimlane(events: pd.DataFrame, *, max_label_chars: int = 28, width: float = 
     ax = figure.add_subplot()
     for row in lanes.itertuples(index=False):
         y = countries.index(row.lane)
-        x = pd.Timestamp(row.event_date)
+        x = pd.Timestamp(getattr(row, date_column))
         topic = row.topics[0] if row.topics else "(no topic)"
         ax.scatter([x], [y], color=colours[topic], s=40, zorder=3)
         label = (row.actors[0] if row.actors else topic)[:max_label_chars]
@@ -185,7 +242,8 @@ def swimlane(events: pd.DataFrame, *, max_label_chars: int = 28, width: float = 
     ax.set_xlabel("event date (from the text, not the publication date)")
     for topic, colour in colours.items():
         ax.scatter([], [], color=colour, label=topic)
+    ax.invert_yaxis()  # lanes read alphabetically from the top
     if colours:
-        ax.legend(loc="upper left", fontsize=7, frameon=False, bbox_to_anchor=(1.0, 1.0))
-    figure.tight_layout()
+        ax.legend(loc="upper left", fontsize=7, frameon=False, bbox_to_anchor=(1.01, 1.0), title="topic")
+    figure.subplots_adjust(left=0.08, right=0.80, bottom=0.12, top=0.97)
     return figure
