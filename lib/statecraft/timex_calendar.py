@@ -12,6 +12,8 @@ import calendar
 import datetime as dt
 import re
 
+_HOLIDAY = re.compile(r"(\d\d)-(?:(\d\d)|(MO|TU|WE|TH|FR)(\d|L)(?:\+(\d))?)$")
+_WEEKDAY_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5}
 SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 _VALUE = re.compile(
@@ -150,6 +152,15 @@ def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
 
 
+def holiday_date(spec: str, year: int) -> dt.date:
+    """Date of a holiday given as ``MM-DD``, ``MM-TH4`` (4th Thursday), ``MM-MOL`` (last Monday), ``+N`` days."""
+    month_text, fixed, weekday_code, nth, plus = _HOLIDAY.match(spec).groups()
+    if fixed:
+        return dt.date(year, int(month_text), int(fixed))
+    day = nth_weekday(year, int(month_text), _WEEKDAY_CODES[weekday_code], -1 if nth == "L" else int(nth))
+    return day + dt.timedelta(days=int(plus or 0))
+
+
 def interval(value: str) -> tuple[str, str] | None:
     """Return the ISO ``(date_start, date_end)`` a TIMEX3 DATE/TIME value covers, or None.
 
@@ -192,6 +203,35 @@ def interval(value: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     return f"{year}-01-01", f"{year}-12-31"
+
+
+def narrow(span: tuple[str, str], mod: str | None) -> tuple[str, str]:
+    """Narrow an interval to the third a TIMEX3 mod names: START first, MID middle, END last.
+
+    "early 2024" is 2024-01-01..2024-05-01, "mid-2024" 2024-05-02..2024-08-31, "late 2024"
+    2024-09-01..2024-12-31; a single day and other mods (APPROX, BEFORE, ...) are unchanged.
+
+    Args:
+        span: ISO ``(date_start, date_end)`` from :func:`interval`.
+        mod: The timex's mod or None.
+
+    Returns:
+        The narrowed ``(date_start, date_end)``.
+    """
+    if mod not in ("START", "MID", "END"):
+        return span
+    first, last = dt.date.fromisoformat(span[0]), dt.date.fromisoformat(span[1])
+    days = (last - first).days + 1
+    if days < 3:
+        return span
+    one_third = first + dt.timedelta(days=round(days / 3))
+    two_thirds = first + dt.timedelta(days=round(2 * days / 3))
+    bounds = {
+        "START": (first, one_third - dt.timedelta(days=1)),
+        "MID": (one_third, two_thirds - dt.timedelta(days=1)),
+        "END": (two_thirds, last),
+    }[mod]
+    return iso(bounds[0]), iso(bounds[1])
 
 
 def _months(year: int, first: int, last: int) -> tuple[str, str]:

@@ -46,6 +46,7 @@ MODS = {
 _DERIVED = ("ago", "year_ago")
 _CUE_SCORE = {"fwd": 2, "fwdweak": 1, "bwd": -2, "bwdweak": -1}
 _SPACE = re.compile(r"\s+")
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([\w.']+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([\w.']+)")
 
@@ -100,17 +101,25 @@ class Context:
     def direction(self) -> int:
         """Tense of the match's clause from the nearest cue word in its sentence.
 
+        A strong cue anywhere in the sentence beats a weak one; among equals the nearest
+        wins (one after the match counts 1.5 times its distance). A lower-case "-ed" word
+        right after a form of "be" is a participle ("is expected", "was named") and
+        gives no tense of its own.
+
         Returns:
             +2 / -2 for a strong future / past cue ("will", "said"), +1 / -1 for a weak one
-            ("planned", any "-ed" word), 0 when the sentence has no cue.
+            ("planned", any lower-case "-ed" word), 0 when the sentence has no cue.
         """
-        best, best_distance = 0, 10**9
+        best, best_key = 0, (2, 0.0)
         for cue in grammar().cues.finditer(self.text, self.sentence[0], self.sentence[1]):
             if cue.start() < self.end and cue.end() > self.start:
                 continue
+            if cue.lastgroup == "bwdweak" and _PASSIVE.search(self.text, max(0, cue.start() - 12), cue.start()):
+                continue  # "is expected", "been named": a participle, not the clause's tense
             distance = self.start - cue.end() if cue.end() <= self.start else (cue.start() - self.end) * 1.5
-            if distance < best_distance:
-                best, best_distance = _CUE_SCORE[cue.lastgroup], distance
+            key = (0, distance)
+            if key < best_key:
+                best, best_key = _CUE_SCORE[cue.lastgroup], key
         return best
 
     def last_with(self, granularity: str) -> str | None:
@@ -121,6 +130,17 @@ class Context:
         for row in reversed(self.previous):
             if row["granularity"] == granularity and row["date_start"] and not row["rule"].startswith(_DERIVED):
                 return row["value"]
+        return None
+
+    def last_date(self) -> dt.date | None:
+        """The first day of the latest resolved calendar timex found before this one ("June 1998" -> June 1).
+
+        Timexes relative to a reference ("a year ago") and the publication date itself
+        (PRESENT_REF) are skipped.
+        """
+        for row in reversed(self.previous):
+            if row["date_start"] and row["value"][:1].isdigit() and not row["rule"].startswith(_DERIVED):
+                return dt.date.fromisoformat(row["date_start"])
         return None
 
 

@@ -16,6 +16,14 @@ from statecraft.timex_patterns import grammar
 from statecraft.timex_relative import APPROX, unit_code, unresolved
 
 Groups = dict[str, str | None]
+#: Words right before a bare "the year" that make it the calendar year ("for the year", "in the year").
+_YEAR_BEFORE = frozenset("for in during through throughout over into".split())
+_PART_OF = re.compile(r"(?:months|weeks|days|quarters?|half|part|rest|remainder|balance)\s+of\s+$", re.IGNORECASE)
+#: Nouns after "daily"/"weekly" that make it a publication, not a frequency ("a daily newspaper").
+_PUBLICATIONS = frozenset(
+    "newspaper newspapers paper papers magazine magazines tabloid tabloids journal news edition".split()
+)
+_NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s]|$)")
 _COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
 
 
@@ -68,6 +76,8 @@ def phrase(g: Groups, ctx: Context) -> Found | None:
     """Now, recently, the near future, daily, the weekend (table ``phrases.csv``)."""
     row = grammar().phrases[normalise(g["phrase"])]
     value, granularity = row["value"], row["granularity"] or "ref"
+    if row["timex_type"] == "SET" and " " not in ctx.surface.strip() and _names_a_paper(ctx):
+        return None
     if value == "WEEKEND":
         if ctx.anchor is None:
             return unresolved("week", "weekend")
@@ -76,3 +86,34 @@ def phrase(g: Groups, ctx: Context) -> Found | None:
         week = cal.week_value(ctx.anchor + dt.timedelta(days=days))
         return Found("DATE", f"{week}-WE", "week", None, None, "weekend")
     return Found(row["timex_type"], value, granularity, row["mod"] or None)
+
+
+def the_year(g: Groups, ctx: Context) -> Found | None:
+    """The full year, the fiscal year, for the year: the anchor's year; "the year ended June 30" is P1Y.
+
+    A bare "the year" is a date only after a preposition of time ("for the year") or a part
+    ("the first nine months of the year"), never in "the year's best" or "player of the year".
+    """
+    if ctx.word_after() in ("ended", "ending", "to"):
+        return Found("DURATION", "P1Y", "duration", None, "period_ending")
+    if not g.get("kind"):
+        before = ctx.text[max(ctx.sentence[0], ctx.start - 24) : ctx.start]
+        if ctx.word_before() not in _YEAR_BEFORE and not _PART_OF.search(before):
+            return None
+    if ctx.anchor is None:
+        return unresolved("year", "the_year")
+    return Found("DATE", str(ctx.anchor.year), "year", None, "anchor_year")
+
+
+def _names_a_paper(ctx: Context) -> bool:
+    """True if a frequency word ("daily", "weekly") names a publication rather than a repetition.
+
+    "Daily Mail" and "China Daily" (capitalised inside a sentence), "a daily newspaper",
+    "the party daily Granma" (a name follows), "published by a daily." (a noun on its own).
+    """
+    if ctx.surface[0].isupper() and ctx.text[ctx.sentence[0] : ctx.start].strip(" \"'“‘(`"):
+        return True
+    following = _NEXT_WORD.match(ctx.text, ctx.end).group(1)
+    if following.lower() in _PUBLICATIONS or following[:1].isupper():
+        return True
+    return ctx.word_before() in ("a", "an", "the") and not following[:1].isalnum()

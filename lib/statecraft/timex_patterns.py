@@ -153,9 +153,9 @@ def _cue_pattern() -> re.Pattern[str]:
         return _alternation([r["cue"] for r in rows if (r["direction"], r["strength"]) == (direction, strength)])
 
     return re.compile(
-        rf"(?P<fwd>(?<![\w'’]){words('forward', 'strong')}(?!\w)(?!\s+to\b)|['’]ll(?!\w))"
+        rf"(?P<fwd>(?<![\w'’]){words('forward', 'strong')}(?!\w)(?!(?<=next|ming)\s+to\b)|['’]ll(?!\w))"
         rf"|(?P<fwdweak>(?<![\w'’]){words('forward', 'weak')}(?!\w))"
         rf"|(?P<bwd>(?<![\w'’]){words('backward', 'strong')}(?!\w))"
-        r"|(?P<bwdweak>(?<![\w'’])\w{2,}ed(?!\w))",
+        r"|(?P<bwdweak>(?<![\w'’])(?-i:[a-z])\w+ed(?!\w))",
         re.IGNORECASE,
     )

@@ -95,8 +95,12 @@ def quarter(g: Groups, ctx: Context) -> Found | None:
 
 
 def quarter_relative(g: Groups, ctx: Context) -> Found | None:
-    """This quarter, the latest quarter, the year-ago quarter, the quarter."""
+    """This quarter, the latest quarter, the year-ago quarter, the quarter; in results, the latest period."""
     rel = normalise(g.get("rel") or "the")
+    if g.get("ago"):
+        rel = "year-ago"  # "the same period last year", "the quarter a year earlier"
+    if normalise(g.get("unit") or "quarter") == "period" and not _quarter_context(ctx):
+        return None  # "the same period" outside quarterly results has no calendar reading
     if ctx.anchor is None:
         return unresolved("quarter", "relative_quarter")
     current = cal.quarter_of(ctx.anchor)
@@ -104,7 +108,7 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
     reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
     if rel in ("this", "current"):
         year, q = current
-    elif rel in ("the", "same"):
+    elif rel in ("the", "same", "that"):
         year, q = reference
     elif rel in ("year-ago", "year-earlier", "comparable", "corresponding"):
         year, q = cal.shift_quarter(*reference, -4)
@@ -230,9 +234,11 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
     granularity = {"weekend": "week"}.get(unit, unit)
     if ctx.anchor is None:
         return unresolved(granularity, rule, mod)
-    anchor, offset = ctx.anchor, _offset(rel)
+    anchor, offset = ctx.anchor, _offset(rel)  # "that" has offset 0
     note = None
-    if rel in _NARRATIVE:
+    if rel == "that":
+        anchor, note = ctx.last_date() or anchor, "narrative"  # "June 1998 ... later that year"
+    elif rel in _NARRATIVE:
         mentioned = ctx.last_with(granularity)
         if mentioned and cal.parse_date(cal.interval(mentioned)[0]):
             anchor, note = cal.parse_date(cal.interval(mentioned)[0]), "narrative"

@@ -18,12 +18,15 @@ from statecraft.timex_patterns import grammar
 
 Groups = dict[str, str | None]
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?(?::(\d\d))?\s*([ap])?", re.IGNORECASE)
-_HOLIDAY = re.compile(r"(\d\d)-(?:(\d\d)|([A-Z]{2})(\d|L)(?:\+(\d))?)$")
 #: Words before a bare "May"/"March" (or "spring"/"fall") that make it a date, not a verb.
 DATE_PREPOSITIONS = frozenset(
     "in since until till by during from through throughout before after of to between and or early late mid "
     "last this next around for".split()
 )
+#: Words before a month-day that close a reporting period: "the year ended March 31" is past.
+_PERIOD_END = frozenset({"ended"})
+#: A date this close ahead of the anchor stays ahead even in a past-tense clause.
+_SOON_DAYS = 92
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
 
 
@@ -83,7 +86,13 @@ def iso_date(g: Groups, ctx: Context) -> Found | None:
 
 
 def numeric_date(g: Groups, ctx: Context) -> Found | None:
-    """22.01.2026 (day first) and 01/22/2026 (month first unless the first number exceeds 12)."""
+    """22.01.2026 and 01/22/2026: dots are day-first, slashes month-first.
+
+    Slash dates follow the US (and English-language wire) order: ``01/02/2026`` is
+    January 2, unless the first number cannot be a month (``22/01/2026`` is January 22).
+    Dotted dates are European, day first (``01.02.2026`` is February 1). Mixed separators
+    are not a date.
+    """
     first, second, year = int(g["d1"]), int(g["d2"]), int(g["year"])
     separators = ctx.surface[len(g["d1"])], ctx.surface[len(g["d1"]) + 1 + len(g["d2"])]
     if separators[0] != separators[1]:
@@ -104,7 +113,13 @@ def month_day_year(g: Groups, ctx: Context) -> Found | None:
 
 
 def month_day(g: Groups, ctx: Context) -> Found | None:
-    """April 3, Dec. 5, 3 April: the year comes from the anchor and the clause's tense."""
+    """April 3, Dec. 5, 3 April: the occurrence nearest the anchor.
+
+    A strong future cue ("will") takes the next one; a closed period ("the year ended
+    March 31") the last one. A strong past cue takes the last one unless the next is less
+    than three months away: news reports coming dates in the past tense too ("was
+    extended to Nov. 16").
+    """
     month = int(word_value("month", g["month"]) or 0)
     day = _day(g["day"])
     if not capitalised(g["month"]) or not cal.valid_day(2000, month, day):
@@ -114,7 +129,10 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     mod = MODS.get(normalise(g.get("mod") or ""))
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", mod, "unresolved_no_anchor")
-    direction = strong(ctx.direction())
+    score = ctx.direction()
+    direction = 1 if score >= 2 else -1 if ctx.word_before() in _PERIOD_END else 0
+    if score <= -2 and (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days > _SOON_DAYS:
+        direction = -1
     return _day_found(cal.infer_day(month, day, ctx.anchor, direction), None, mod, _direction_note(direction))
 
 
@@ -147,10 +165,26 @@ def month(g: Groups, ctx: Context) -> Found | None:
     elif rel == "this":
         year = anchor.year
     else:
-        score = ctx.direction()
-        direction = (score > 0) - (score < 0)
-        year, note = cal.infer_year(value, value, anchor, direction), _direction_note(direction)
+        year, note = _tensed_year(value, ctx)
     return Found("DATE", f"{year}-{value:02d}", "month", mod, note)
+
+
+def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
+    """The year of a yearless month from the clause's tense, as HeidelTime does for news.
+
+    A strong cue decides: past ("met in December" in April: last year's December), future
+    ("will ... in March" in May: next year's). A weak past cue ("-ed") keeps an earlier month
+    in the anchor's year; otherwise the nearer occurrence wins ("December" in an October
+    article is this December, in an April article last December).
+    """
+    anchor, score = ctx.anchor, ctx.direction()
+    direction = strong(score)
+    if direction == 0 and score < 0 and month_number <= anchor.month:
+        direction = -1
+    if direction < 0 and month_number > anchor.month and (month_number - anchor.month) * 30 <= _SOON_DAYS:
+        direction = 0
+    year = cal.infer_year(month_number, month_number, anchor, direction)
+    return year, _direction_note(direction)
 
 
 @functools.cache
@@ -184,28 +218,15 @@ def weekday(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", date.isoformat(), "day", mod, note)
 
 
-def holiday_date(spec: str, year: int) -> dt.date:
-    """Date of a holiday given as ``MM-DD``, ``MM-TH4`` (4th Thursday), ``MM-MOL`` (last Monday), ``+N`` days."""
-    month_text, fixed, weekday_code, nth, plus = _HOLIDAY.match(spec).groups()
-    if fixed:
-        return dt.date(year, int(month_text), int(fixed))
-    weekday_number = int(lookup("weekday")[_WEEKDAY_CODES[weekday_code]])
-    day = cal.nth_weekday(year, int(month_text), weekday_number, -1 if nth == "L" else int(nth))
-    return day + dt.timedelta(days=int(plus or 0))
-
-
-_WEEKDAY_CODES = {"MO": "monday", "TU": "tuesday", "WE": "wednesday", "TH": "thursday", "FR": "friday"}
-
-
 def holiday(g: Groups, ctx: Context) -> Found | None:
     """Christmas, Thanksgiving, New Year's Day (2024)."""
     spec = word_value("holiday", g["holiday"])
     if g["year"]:
-        return _day_found(holiday_date(spec, int(g["year"])))
+        return _day_found(cal.holiday_date(spec, int(g["year"])))
     if ctx.anchor is None:
         return None
     anchor, rel = ctx.anchor, normalise(g["rel"] or "")
-    candidates = [holiday_date(spec, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    candidates = [cal.holiday_date(spec, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
     direction = {"last": -1, "next": 1}.get(rel) or (1 if ctx.direction() >= 2 else -1)
     if rel == "this":
         return _day_found(candidates[1], note="this")

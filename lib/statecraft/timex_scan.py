@@ -24,8 +24,8 @@ _FUNCTION_WORDS = frozenset(
 )
 #: Words a timex may start with besides anchors and numbers (modifiers, determiners, quantifiers).
 _PREFIXES = (
-    "the a an its last this next early mid late earlier later end beginning start middle close turn remainder rest "
-    "balance about around some nearly almost roughly approximately over more less just at only up under another "
+    "the a an its last this that next early mid late earlier later end beginning start middle close turn remainder "
+    "rest balance about around some nearly almost roughly approximately over more less just at only up under another "
     "additional each every per once twice thrice fiscal financial calendar past previous coming current following "
     "prior latest upcoming recent same final comparable corresponding pre post right these as half couple few "
     "several many multiple dozen year month quarter first second third fourth 1st 2nd 3rd 4th fy q1 q2 q3 q4 h1 h2 "
@@ -102,6 +102,7 @@ def _anchor_words() -> list[str]:
             "nightly",
             "biweekly",
             "now",
+            "period",
         }
     )
     for phrase in g.phrases:

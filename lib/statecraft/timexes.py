@@ -6,11 +6,24 @@ handler per rule turns each into a TIMEX3 type and value resolved against the an
 publication date), with the calendar interval it covers and the name of the rule that
 fired. HeidelTime is the reference for the approach and TimeBank for the conventions.
 
-Resolution: yearless months, month-days and weekdays take the most recent occurrence at
-or before the anchor unless the clause points forward ("will ... in March"); the anchor's
-own weekday is the anchor. Without an anchor a month-day becomes ``XXXX-04-17`` and
-relative expressions keep an X-value with the reason in ``rule``; the wall clock is never
-read.
+Resolution (the rule name's suffix says which case applied):
+
+- weekdays take the most recent one at or before the anchor (the anchor's own weekday is
+  the anchor) unless a strong future cue ("will") points forward;
+- month-days take the occurrence nearest the anchor; a strong future cue takes the next
+  one, a strong past cue the previous one unless the next is under three months away, and
+  "the year ended March 31" the previous one;
+- yearless months follow the clause's tense as HeidelTime does: a strong cue moves across
+  the year boundary, a weak past cue keeps earlier months in the anchor's year, otherwise
+  the nearer occurrence wins;
+- numeric dates: slashes are month-first (``01/02/2026`` is January 2) unless the first
+  number exceeds 12, dots are day-first (``01.02.2026`` is February 1).
+
+``date_start``/``date_end`` follow the mod: START, MID and END keep the first, middle and
+last third of the interval ("early 2024" ends on May 1); "earlier this year" ends and
+"later this year" starts at the anchor. Without an anchor a month-day becomes
+``XXXX-04-17`` and relative expressions keep an X-value with the reason in ``rule``; the
+wall clock is never read.
 """
 
 from __future__ import annotations
@@ -37,7 +50,7 @@ HANDLERS: dict[str, Handler] = {
     for module, names in (
         (timex_rules, "iso_date numeric_date month_day_year month_day month weekday holiday clock year decade century"),
         (timex_relative, "quarter quarter_relative half season ago year_ago relative_unit day_relative"),
-        (timex_durations, "duration set_freq set_each phrase"),
+        (timex_durations, "duration the_year set_freq set_each phrase"),
     )
     for name in names.split()
 }
@@ -103,6 +116,8 @@ def _row(ctx: Context, index: int, found: Found, rule: str, anchor: Any) -> dict
         interval = timex_calendar.interval(found.value)
         if found.value == "PRESENT_REF" and anchor is not None:
             interval = (anchor.isoformat(), anchor.isoformat())
+        if interval:
+            interval = _narrowed(interval, found.mod, ctx.surface, anchor)
     return {
         "sentence_id": index,
         "start": ctx.start,
@@ -117,6 +132,14 @@ def _row(ctx: Context, index: int, found: Found, rule: str, anchor: Any) -> dict
         "anchor_date": anchor.isoformat() if anchor else None,
         "rule": name,
     }
+
+
+def _narrowed(interval: tuple[str, str], mod: str | None, surface: str, anchor: Any) -> tuple[str, str]:
+    """Narrow by mod; "earlier this year" ends and "later this year" starts at the anchor."""
+    word = surface.split()[0].lower()
+    if word in ("earlier", "later") and anchor is not None and interval[0] <= anchor.isoformat() <= interval[1]:
+        return (interval[0], anchor.isoformat()) if word == "earlier" else (anchor.isoformat(), interval[1])
+    return timex_calendar.narrow(interval, mod)
 
 
 def extract(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

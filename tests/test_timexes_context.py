@@ -1,0 +1,189 @@
+"""Cases for tense-driven resolution, results-report phrases, publication names and mod intervals."""
+
+from __future__ import annotations
+
+import pytest
+
+from statecraft import timex_calendar as cal
+from statecraft.segment import sentence_spans
+from statecraft.timexes import extract_timexes
+
+
+def _find(text: str, published: str | None) -> dict[str, dict]:
+    return {row["surface"]: row for row in extract_timexes(text, published, sentence_spans(text))}
+
+
+def _row(text: str, published: str | None, surface: str) -> dict:
+    rows = _find(text, published)
+    assert surface in rows, f"{surface!r} not found in {list(rows)}"
+    return rows[surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        # a strong future cue behind a participle ("will be named") still points forward
+        ("Collins will be named commander for a mission in December.", "1998-03-04", "December", "1998-12"),
+        ("The three are expected to join in April.", "1998-12-05", "April", "1999-04"),
+        # a weak past cue keeps an earlier month in the anchor's year ...
+        ("The company changed its name in March.", "1989-10-30", "March", "1989-03"),
+        # ... and leaves a later month to the nearer occurrence
+        ("Dealers placed orders for November transactions.", "1989-10-30", "November", "1989-11"),
+        # a strong past cue crosses the year only when the month is not just ahead
+        ("In December CZ met the King of Bhutan.", "2025-04-07", "December", "2024-12"),
+        ("Iraq said it would cut supplies in September.", "1990-08-16", "September", "1990-09"),
+        # a capitalised "-ed" word ("United") is a name, not a past tense
+        ("Talks in the United Kingdom resume in January.", "1989-11-02", "January", "1990-01"),
+    ],
+)
+def test_yearless_month_follows_the_tense(text, published, surface, value):
+    assert _row(text, published, surface)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("The bid was extended to Nov. 16.", "1989-10-30", "Nov. 16", "1989-11-16"),  # past cue, date soon after
+        ("He was last seen on Oct. 23.", "1999-05-05", "Oct. 23", "1998-10-23"),  # past cue, date long ahead
+        ("Revenue in the year ended March 31 rose.", "1989-11-01", "March 31", "1989-03-31"),  # closed period
+        ("The dividend will be paid Dec. 14.", "1989-10-26", "Dec. 14", "1989-12-14"),
+        ("The record high came on Aug. 6.", "1998-02-06", "Aug. 6", "1997-08-06"),  # no strong cue: nearest
+    ],
+)
+def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface, value):
+    assert _row(text, published, surface)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "timex_type", "value"),
+    [
+        ("Sales for the full year rose 13%.", "the full year", "DATE", "1989"),
+        ("Earnings will be lower for the fiscal year.", "the fiscal year", "DATE", "1989"),
+        ("For the year, volume was flat.", "the year", "DATE", "1989"),
+        ("Profit in the first nine months of the year rose.", "the year", "DATE", "1989"),
+        ("Revenue in the year ended March 31 rose.", "the year", "DURATION", "P1Y"),
+        ("It expects a loss for the year ending June 30.", "the year", "DURATION", "P1Y"),
+        ("Rules should be in place by year's end.", "year's end", "DATE", "1989"),
+        ("Its current chief took over in April.", "current", "DATE", "PRESENT_REF"),
+        ("They want the boy back as soon as possible.", "as soon as possible", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_results_year_and_reference_phrases(text, surface, timex_type, value):
+    row = _row(text, "1989-11-02", surface)
+    assert (row["timex_type"], row["value"]) == (timex_type, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("He was named player of the year.", "the year"),
+        ("It was the year's best film.", "the year"),
+        ("The year before, sales fell.", "The year"),
+        ("During the same period he wrote two books.", "the same period"),
+    ],
+)
+def test_bare_year_and_period_need_context(text, surface):
+    assert surface not in _find(text, "1989-11-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        (
+            "Third-quarter profit rose; sales in the latest period were $1 billion.",
+            "1989-11-02",
+            "the latest period",
+            "1989-Q3",
+        ),
+        (
+            "Third-quarter profit rose from the same period last year.",
+            "1989-11-02",
+            "the same period last year",
+            "1988-Q3",
+        ),
+        (
+            "Third-quarter profit fell. Results for that quarter included a charge.",
+            "1989-11-02",
+            "that quarter",
+            "1989-Q3",
+        ),
+        ("He left in June 1998 and returned later that year.", "2000-01-28", "later that year", "1998"),
+        ("The law passed in 1996. That year, exports fell.", "2000-01-07", "That year", "1996"),
+    ],
+)
+def test_periods_refer_back_to_the_story(text, published, surface, value):
+    assert _row(text, published, surface)["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told the Daily Mail about it.",
+        "China Daily reported the deal.",
+        "A daily newspaper printed the letter.",
+        "The Communist Party daily Granma printed the letter.",
+        "The letter was printed by a weekly.",
+    ],
+)
+def test_frequency_words_naming_a_publication_are_not_sets(text):
+    assert [r for r in extract_timexes(text, "2000-01-07", sentence_spans(text)) if r["timex_type"] == "SET"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Rallies are held almost daily.", "daily"),
+        ("It has become a daily rally.", "daily"),
+        ("Qantas plans daily flights to Bombay.", "daily"),
+        ("Daily volume rose.", "Daily"),
+        ("He gives a weekly radio address.", "weekly"),
+    ],
+)
+def test_frequency_words_still_sets(text, surface):
+    assert _row(text, "2000-01-07", surface)["timex_type"] == "SET"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "interval"),
+    [
+        ("It peaked in early 2024.", None, "early 2024", ("2024-01-01", "2024-05-01")),
+        ("It peaked in mid-2024.", None, "mid-2024", ("2024-05-02", "2024-08-31")),
+        ("It peaked in late 2024.", None, "late 2024", ("2024-09-01", "2024-12-31")),
+        ("It peaked in late July.", "2025-09-01", "late July", ("2025-07-22", "2025-07-31")),
+        ("It peaked in the early 1990s.", None, "the early 1990s", ("1990-01-01", "1993-05-01")),
+        ("It rose earlier this year.", "2025-05-28", "earlier this year", ("2025-01-01", "2025-05-28")),
+        ("It will rise later this year.", "2025-05-28", "later this year", ("2025-05-28", "2025-12-31")),
+        ("It peaked in 2024.", None, "2024", ("2024-01-01", "2024-12-31")),
+    ],
+)
+def test_mod_narrows_the_interval(text, published, surface, interval):
+    row = _row(text, published, surface)
+    assert (row["date_start"], row["date_end"]) == interval
+
+
+@pytest.mark.parametrize(
+    ("span", "mod", "narrowed"),
+    [
+        (("2025-01-01", "2025-03-31"), "START", ("2025-01-01", "2025-01-30")),
+        (("2025-01-01", "2025-03-31"), "END", ("2025-03-02", "2025-03-31")),
+        (("2025-01-01", "2025-12-31"), "APPROX", ("2025-01-01", "2025-12-31")),
+        (("2025-01-01", "2025-01-01"), "END", ("2025-01-01", "2025-01-01")),
+        (("2025-01-01", "2025-12-31"), None, ("2025-01-01", "2025-12-31")),
+    ],
+)
+def test_narrow(span, mod, narrowed):
+    assert cal.narrow(span, mod) == narrowed
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The filing is dated 01/02/2026.", "2026-01-02"),  # slashes: month first
+        ("The filing is dated 12/11/2025.", "2025-12-11"),
+        ("The filing is dated 22/01/2026.", "2026-01-22"),  # first number > 12: day first
+        ("The filing is dated 01.02.2026.", "2026-02-01"),  # dots: day first
+    ],
+)
+def test_numeric_dates(text, value):
+    rows = extract_timexes(text, None, sentence_spans(text))
+    assert [r["value"] for r in rows] == [value]
