@@ -187,3 +187,21 @@ def test_narrow(span, mod, narrowed):
 def test_numeric_dates(text, value):
     rows = extract_timexes(text, None, sentence_spans(text))
     assert [r["value"] for r in rows] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("Third-quarter profit rose from $5 million in the 1988 quarter.", "1989-10-30", "the 1988 quarter", "1988-Q3"),
+        ("Third-quarter sales fell short of last year's period.", "1989-10-30", "last year's period", "1988-Q3"),
+        (
+            "The Times said in an editorial on Saturday, April 25: the court erred.",
+            "1998-04-24",
+            "Saturday, April 25",
+            "1998-04-25",
+        ),  # a colon after the day is punctuation, not a clock
+        ("Volume peaked in the last half of the '80s.", "1989-10-26", "the '80s", "198"),
+    ],
+)
+def test_quarter_years_and_date_edges(text, published, surface, value):
+    assert _row(text, published, surface)["value"] == value

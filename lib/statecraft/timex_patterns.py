@@ -83,7 +83,7 @@ def _placeholders(words: dict[str, dict[str, str]], phrases: list[str]) -> dict[
         "MONTH": _alternation(list(words["month"]), optional_dot=True),
         "MONTHF": _alternation(months_full),
         "WEEKDAY": _alternation(list(words["weekday"])),
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d)",
         "SEASON": _alternation(list(words["season"])),
         "POD": _alternation(list(words["part_of_day"])),

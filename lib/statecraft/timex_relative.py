@@ -106,6 +106,10 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
     current = cal.quarter_of(ctx.anchor)
     mentioned = ctx.last_with("quarter")
     reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
+    year = _year_of(g, ctx, "year", "relyear")
+    if year is not None:  # "the 1988 quarter", "last year's period": the quarter in discussion, that year
+        rule = "year_ago" if year < reference[0] else "relative_quarter"  # a comparison is no new reference
+        return Found("DATE", f"{year}-Q{reference[1]}", "quarter", None, "year_of_quarter", rule)
     if rel in ("this", "current"):
         year, q = current
     elif rel in ("the", "same", "that"):
