@@ -65,3 +65,24 @@ def document_entities(corpus: Corpus) -> pd.DataFrame:
     out = out.merge(main, on="doc_id", how="left", validate="1:1")
     columns = ["doc_id", "main_country", *_ENTITY_COLUMNS.values()]
     return out[columns].sort_values("doc_id").reset_index(drop=True)
+
+
+# Country comparison (issue 6) lives in statecraft.comparison and statecraft.stance; re-exported here so
+# notebooks find every notebook-facing table in one module.
+from statecraft.comparison import (  # noqa: E402
+    Comparison,
+    compare_countries,
+    country_actors,
+    country_sentences,
+    country_sentiment,
+    country_summary,
+    select_documents,
+    topic_profile,
+)
+from statecraft.stance import country_stance, stance_evidence  # noqa: E402
+
+__all__ = [
+    "Comparison", "compare_countries", "country_actors", "country_sentences", "country_sentiment",
+    "country_stance", "country_summary", "document_entities", "document_overview", "removed_by_rule",
+    "select_documents", "stance_evidence", "topic_profile",
+]  # fmt: skip

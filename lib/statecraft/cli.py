@@ -48,9 +48,14 @@ def _report(args: argparse.Namespace) -> int:
     from statecraft import report
 
     params = dict(args.param or [])
-    run_dir = report.run_reports(
-        sources=args.sources, out=args.out, params=params, per_country=args.per_country, run=args.run
-    )
+    try:
+        run_dir = report.run_reports(
+            sources=args.sources, out=args.out, params=params, per_country=args.per_country, run=args.run,
+            jobs=args.jobs,
+        )
+    except report.ReportError as err:
+        sys.stderr.write(f"statecraft report: {err}" + "\n")
+        return 1
     sys.stdout.write(f"reports written to {run_dir}" + "\n")
     return 0
 
@@ -74,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--run", default=None, help="run name (default: derived from the parameters)")
     rep.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="notebook parameter")
     rep.add_argument("--per-country", default=None, help="comma-separated alpha-3 codes: one comparison each")
+    rep.add_argument("--jobs", type=int, default=1, help="notebooks executed at the same time")
     rep.set_defaults(handler=_report)
     return parser
 

@@ -1,0 +1,101 @@
+"""The HTML index pages of the reports: one per run, one listing the runs.
+
+Every value that comes from a corpus, a parameter or a file name is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}"
+    "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+    ".failed{color:#b2182b;font-weight:bold}"
+)
+
+
+def write_run_index(
+    path: Path, run: str, entries: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
+    sources: str | os.PathLike[str],
+) -> Path:
+    """Write a run's index page: parameters, corpus summary, one link per report.
+
+    Args:
+        path: The page to write.
+        run: The run name.
+        entries: One mapping per report: name, notebook, params, error ("" when it ran).
+        params: The parameters given to the run.
+        sources: The corpus the run read (summarised with :func:`statecraft.load_corpus`).
+
+    Returns:
+        ``path``.
+    """
+    rows = "\n".join(
+        f'<tr><td><a href="{_e(e["name"])}.html">{_e(e["name"])}</a></td><td>{_e(e["notebook"])}</td>'
+        f"<td><code>{_e(_json(e['params']))}</code></td>"
+        + (f'<td class="failed">failed: {_e(e["error"])}</td>' if e.get("error") else "<td>ok</td>")
+        + "</tr>"
+        for e in entries
+    )
+    given = "\n".join(
+        f"<tr><td>{_e(k)}</td><td><code>{_e(_json(v))}</code></td></tr>" for k, v in sorted(params.items())
+    ) or "<tr><td colspan=2>notebook defaults</td></tr>"
+    body = (
+        f"<h1>Statecraft run: {_e(run)}</h1>\n"
+        f"<h2>Parameters</h2>\n<table><tr><th>name</th><th>value</th></tr>\n{given}"
+        f"\n</table>\n<h2>Corpus</h2>\n{_corpus_summary(sources)}\n"
+        "<h2>Reports</h2>\n<table><tr><th>report</th><th>notebook</th><th>parameters</th><th>status</th></tr>\n"
+        f"{rows}\n</table>\n<p><a href=\"../index.html\">all runs</a></p>"
+    )
+    path.write_text(_page(f"Statecraft run {run}", body), encoding="utf-8")
+    return path
+
+
+def write_runs_index(out: Path) -> Path:
+    """Write ``out/index.html`` listing every run folder that has an index page.
+
+    Args:
+        out: The reports folder.
+
+    Returns:
+        The page written.
+    """
+    runs = sorted(p.parent.name for p in out.glob("*/index.html"))
+    items = "\n".join(f'<li><a href="{_e(r)}/index.html">{_e(r)}</a></li>' for r in runs)
+    page = _page("Statecraft reports", f"<h1>Statecraft reports</h1>\n<ul>\n{items}\n</ul>")
+    (out / "index.html").write_text(page, encoding="utf-8")
+    return out / "index.html"
+
+
+def _corpus_summary(sources: str | os.PathLike[str]) -> str:
+    import statecraft as sc
+
+    corpus = sc.load_corpus(sources)
+    dates = corpus.documents["published_date"].dropna()
+    span = f"{dates.min()} to {dates.max()}" if len(dates) else "none"
+    undated = int(corpus.documents["published_date"].isna().sum())
+    return (
+        f"<p>Sources: <code>{_e(os.fspath(sources))}</code></p>\n"
+        f"<p>{_e(corpus.summary())}</p>\n"
+        f"<p>Publication dates: {_e(span)} ({undated} undated)</p>"
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value))
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{_e(title)}</title><style>{_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )

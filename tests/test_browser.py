@@ -1,0 +1,103 @@
+"""The reports in a real browser: headless Chromium opens the index pages and every report.
+
+Checks that each page loads, every figure is a decoded, non-blank image, every index link
+leads to a page that loads, and no report shows a Python traceback; screenshots are kept
+in the test's temporary folder. Needs Debian's ``chromium`` and ``chromium-driver`` (CI's
+``.ci/run`` installs them) and the ``selenium`` package; without them the test skips
+with a message saying so. It installs nothing and uses no network (the reports load no
+remote scripts).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from statecraft import report
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+FIGURES = {"03_country_comparison": 3}  # reports that must show at least this many figures
+
+# per image: decoded size and the number of distinct colours in a 64x64 sample (1 means blank)
+IMAGE_STATS_JS = """
+return Array.from(document.images).map(function (img) {
+  var canvas = document.createElement('canvas');
+  canvas.width = 64; canvas.height = 64;
+  var ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0, 64, 64);
+  var data = ctx.getImageData(0, 0, 64, 64).data, colours = new Set();
+  for (var i = 0; i < data.length; i += 4) { colours.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]); }
+  return [img.complete, img.naturalWidth, img.naturalHeight, colours.size];
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (CHROMIUM and DRIVER):
+        pytest.skip("headless Chromium not found (need `chromium` and `chromedriver` on PATH): install Debian's "
+                    "chromium and chromium-driver, as .ci/run does, to run the browser check of the reports")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="the selenium package (dev extra) is not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1280,1600", "--allow-file-access-from-files"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    return report.run_reports(out=out, progress=False, jobs=2)
+
+
+def _links(driver) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href]")]
+
+
+def _open(driver, url: str, shot: Path) -> str:
+    driver.get(url)
+    assert driver.execute_script("return document.readyState") == "complete", url
+    text = driver.execute_script("return document.body ? document.body.innerText : ''")
+    assert text.strip(), f"{url} shows nothing"
+    assert "ERR_FILE_NOT_FOUND" not in driver.page_source, url
+    driver.save_screenshot(str(shot))
+    assert shot.stat().st_size > 1000
+    return text
+
+
+def test_reports_open_in_chromium(browser, run_dir, tmp_path):
+    runs_index = (run_dir.parent / "index.html").resolve().as_uri()
+    _open(browser, runs_index, tmp_path / "runs.png")
+    run_link = f"{run_dir.name}/index.html"
+    assert any(href.endswith(run_link) for href in _links(browser)), _links(browser)
+
+    text = _open(browser, (run_dir / "index.html").resolve().as_uri(), tmp_path / "run.png")
+    assert "documents: 8" in text
+    reports = [h for h in _links(browser) if h.endswith(".html") and not h.endswith("index.html")]
+    expected = {p.stem for p in report.notebook_paths()}
+    assert {Path(h).stem for h in reports} == expected
+    assert any(h.endswith("../index.html") or h.endswith(f"{run_dir.parent.name}/index.html")
+               for h in _links(browser))
+
+    for href in reports:
+        name = Path(href).stem
+        text = _open(browser, href, tmp_path / f"{name}.png")
+        assert "Traceback" not in text, f"{name} shows a Python traceback"
+        assert "Error" not in browser.title
+        stats = browser.execute_script(IMAGE_STATS_JS)
+        assert len(stats) >= FIGURES.get(name, 0), f"{name}: {len(stats)} images"
+        for complete, width, height, colours in stats:
+            assert complete and width > 100 and height > 100, f"{name}: an image did not render"
+            assert colours > 4, f"{name}: an image is blank"
+    shots = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(shots) == len(reports) + 2

@@ -1,0 +1,110 @@
+"""Write notebooks/03_country_comparison.ipynb from its cell sources (run once; then `make notebooks`)."""
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+cells = [
+    new_markdown_cell(
+        "# Country comparison\n\n"
+        "How often each state appears in the news (per article and per story: rewrites of one story "
+        "across outlets count once as a story), what it appears with (topics, actors), when "
+        "(publication and event dates), in what tone (targeted sentiment with an interval) and which "
+        "way it leans: *engaging* (strategic reserve, tokenization, advisory, adoption) or "
+        "*restricting* (bans and enforcement), each reading with its evidence sentences.\n\n"
+        "A country counts in a sentence only as a subject mention: a country word inside an "
+        "organisation name, a venue or a currency does not count."
+    ),
+    new_code_cell(
+        'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
+        'countries: list = []  # alpha-3 codes to compare, e.g. ["PAK", "KGZ"]; empty for every country\n'
+        'start_date: str = ""  # first article date kept, YYYY-MM-DD; "" for no lower bound\n'
+        'end_date: str = ""  # last article date kept, YYYY-MM-DD; "" for no upper bound\n'
+        "min_mentions: int = 1  # keep countries with at least this many mentions\n"
+        "top_n: int = 15  # countries shown, most articles first; 0 shows all\n"
+        'engine: str = "textblob"  # sentiment engine: textblob, vader or finance',
+        metadata={"tags": ["parameters"]},
+    ),
+    new_code_cell(
+        "%matplotlib inline\n"
+        "import pandas as pd\n\n"
+        "import statecraft as sc\n"
+        "from statecraft import comparison, plots, stories\n\n"
+        'pd.set_option("display.max_colwidth", 90)\n'
+        'pd.set_option("display.width", 200)\n'
+        'pd.set_option("display.max_rows", 80)\n'
+        'pd.set_option("display.html.use_mathjax", False)  # "$300 million" is money, not maths\n'
+        "corpus = sc.load_corpus(sources)\n"
+        "ann = sc.annotate(corpus, sentiment=engine)\n"
+        "cmp = comparison.compare_countries(\n"
+        "    ann, countries=countries, start_date=start_date, end_date=end_date,\n"
+        "    min_mentions=min_mentions, top_n=top_n, engine=engine,\n"
+        ")\n"
+        "print(ann.summary())\n"
+        'print(f"{ann.documents[\'story_id\'].nunique()} stories; {len(cmp.summary)} countries compared")'
+    ),
+    new_markdown_cell(
+        "## Stories\n\nArticles whose leads (title and first 100 words) are close in TF-IDF cosine are one "
+        "story (see `statecraft.stories`); the largest stories first."
+    ),
+    new_code_cell('stories.story_table(ann.documents).head(10).drop(columns=["doc_ids"])'),
+    new_markdown_cell(
+        "## Countries\n\nArticles, stories, sentences and mentions; share of voice (of all country mentions) "
+        "and shares of articles and stories; first and last publication date; first and last event date "
+        "(TIMEX3 values of the dated expressions in the country's sentences); the actors seen most with it; "
+        "its stance and mean sentiment."
+    ),
+    new_code_cell(
+        'cmp.summary[["country", "name", "n_articles", "n_stories", "n_sentences", "n_mentions", "share_of_voice",\n'
+        '             "article_share", "story_share"]]'
+    ),
+    new_code_cell(
+        'cmp.summary[["country", "first_published", "last_published", "first_event", "last_event", "stance",\n'
+        '             "polarity", "actors"]]'
+    ),
+    new_code_cell("plots.share_of_voice_bars(cmp.summary)"),
+    new_markdown_cell("## Topic profile\n\nShare of each country's sentences that mention each topic."),
+    new_code_cell('plots.topic_heatmap(cmp.topics, countries=list(cmp.summary["country"]))'),
+    new_code_cell('cmp.topics.pivot(index="country", columns="topic", values="share").fillna(0).round(3)'),
+    new_markdown_cell(
+        "## Actors\n\nActors and organisations named in the same articles as each country (five per country); "
+        "`n_sentences` counts sentences naming both."
+    ),
+    new_code_cell('cmp.actors.groupby("country").head(5).reset_index(drop=True)'),
+    new_markdown_cell(
+        "## Stance\n\nEach evidence sentence (the country and a stance topic in one sentence) leans the way most "
+        "of its stance-topic mentions point; `score = (engaging - restricting) / evidence` over sentences; "
+        "|score| >= 0.2 reads as a lean, else mixed."
+    ),
+    new_code_cell("cmp.stance"),
+    new_markdown_cell("Evidence sentences, the first five per country (all of them are in `cmp.evidence`)."),
+    new_code_cell(
+        'evidence = cmp.evidence.groupby("country").head(5)\n'
+        'evidence.assign(text=evidence["text"].str.slice(0, 160)).drop(columns=["story_id"]).reset_index(drop=True)'
+    ),
+    new_markdown_cell(
+        "## Targeted sentiment\n\nMean polarity of the sentences naming each country, with a 95% bootstrap "
+        "interval over sentences and the number of sentences, articles and stories behind it."
+    ),
+    new_code_cell("cmp.sentiment"),
+    new_code_cell("plots.sentiment_dots(cmp.sentiment, stance=cmp.stance)"),
+    new_markdown_cell("## What must hold"),
+    new_code_cell(
+        'assert cmp.summary["country"].is_unique\n'
+        'assert (cmp.summary["n_stories"] <= cmp.summary["n_articles"]).all()\n'
+        'assert (cmp.summary["n_mentions"] >= min_mentions).all()\n'
+        'assert set(cmp.stance["country"]) == set(cmp.summary["country"])\n'
+        'assert set(cmp.topics["country"]) <= set(cmp.summary["country"])\n'
+        'assert cmp.evidence["text"].notna().all()\n'
+        'assert not countries or set(cmp.summary["country"]) <= {c.upper() for c in countries}\n'
+        'assert ((cmp.sentiment["ci_low"] <= cmp.sentiment["polarity"])\n'
+        '        & (cmp.sentiment["polarity"] <= cmp.sentiment["ci_high"])).all()'
+    ),
+]
+for number, cell in enumerate(cells):
+    cell["id"] = f"c{number:02d}"  # stable ids: regenerating gives the same file
+nb = new_notebook(cells=cells)
+nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+nb.metadata["language_info"] = {"name": "python"}
+Path("notebooks/03_country_comparison.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
