@@ -26,6 +26,7 @@ import unicodedata
 from statecraft import datelines, resources
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _TITLE_END = re.compile(r"[.!:;,\u2026]['\"\u2019\u201d)]?$")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
@@ -64,7 +65,9 @@ def normalize(text: str) -> str:
     r"""Normalise raw text: line ends, NUL and zero-width characters, Unicode NFKC.
 
     NFKC folds fullwidth letters ("Ｐａｋｉｓｔａｎ") and no-break spaces to their plain
-    forms; zero-width characters inside names ("Pak\\u200bistan") are dropped.
+    forms; zero-width characters inside names ("Pak\\u200bistan") are dropped; lone
+    surrogates (from a bad ``\ud800`` escape in JSON) cannot be stored as UTF-8 and
+    become U+FFFD.
 
     Args:
         text: Raw decoded text.
@@ -73,6 +76,7 @@ def normalize(text: str) -> str:
         The normalised text.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
 
 

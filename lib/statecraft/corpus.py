@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
+import errno
 import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -86,15 +89,21 @@ class Corpus:
         """Write every frame as Parquet into folder ``path``, atomically.
 
         The frames are written to a temporary folder beside ``path`` that is then moved
-        into place, so a run killed midway leaves any previous output intact.
+        into place (on Linux, swapped with the previous output in one atomic step), so a
+        run killed midway leaves any previous output intact. Only a folder written by
+        ``save`` (it holds ``account.json``) or an empty folder is ever replaced.
 
         Args:
             path: The output folder (created or replaced).
 
         Returns:
             The output folder.
+
+        Raises:
+            FileExistsError: If ``path`` is a file, or a folder that is not a saved corpus.
         """
         out = Path(path)
+        _check_replaceable(out)
         out.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
         try:
@@ -148,9 +157,20 @@ def _count_sources(documents: pd.DataFrame) -> int:
     return int(pages + records)
 
 
+def _check_replaceable(out: Path) -> None:
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise FileExistsError(f"output {out} exists and is not a folder; it is not replaced")
+    if out.is_dir() and any(out.iterdir()) and not (out / _ACCOUNT_FILE).is_file():
+        raise FileExistsError(f"output folder {out} holds files but no {_ACCOUNT_FILE}: it is not a saved "
+                              "corpus and is not replaced; choose a new or empty folder")
+
+
 def _swap_into_place(tmp: Path, out: Path) -> None:
+    """Move ``tmp`` to ``out``; afterwards ``tmp`` holds the previous output, if any."""
     if not out.exists():
         os.replace(tmp, out)
+        return
+    if _exchange(tmp, out):
         return
     old = out.with_name(f".{out.name}.old")
     if old.exists():
@@ -158,3 +178,21 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
     os.replace(out, old)
     os.replace(tmp, out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2); False where it is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM):
+        return False  # the file system or kernel cannot exchange: fall back to two renames
+    raise OSError(code, os.strerror(code), str(b))

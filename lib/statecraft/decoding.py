@@ -4,6 +4,7 @@ Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; known binary signatures (
 PDF, ZIP, ...) are refused; UTF-16 without a BOM is recognised by its zero bytes;
 then strict UTF-8; then cp1252, then latin-1 as the single-byte fallback. A few stray
 NUL bytes inside text are dropped; text that is mostly control characters is binary.
+A UTF-16 file cut after an odd number of bytes loses its last, incomplete byte.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ _SIGNATURES = (
     (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
     (b"RIFF", "RIFF media file"),
     (b"\xd0\xcf\x11\xe0", "MS Office document"),
+    (b"PAR1", "Parquet file"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"\x00asm", "WebAssembly module"),
 )
 _MAX_CONTROL_SHARE = 0.05
 _MAX_NUL_SHARE = 0.10
@@ -55,6 +61,8 @@ def decode(data: bytes) -> tuple[str, str]:
     Raises:
         DecodeError: With reason "binary" or "undecodable".
     """
+    if not data:
+        return "", "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -67,7 +75,7 @@ def decode(data: bytes) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return _check(data.decode(utf16)), utf16
+            return _check(data[: len(data) - len(data) % 2].decode(utf16)), utf16
         except UnicodeDecodeError:
             pass
     nul_share = data.count(0) / len(data)
@@ -83,8 +91,9 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """Recognise UTF-16 text without a BOM: ASCII-range text has a zero in every other byte."""
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 4:
         return None
+    data = data[: len(data) - len(data) % 2]  # a truncated file may end in half a character
     even, odd = data[0::2], data[1::2]
     if odd.count(0) / len(odd) > 0.4 and even.count(0) / len(even) < 0.05:
         return "utf-16-le"

@@ -20,6 +20,7 @@ from statecraft.corpus import Corpus
 log = logging.getLogger(__name__)
 
 _DOC_FRAMES = ("sentences", "mentions", "timexes", "sentiment")
+_TAGGED_LANGUAGES = ("en", "und")  # other languages are segmented and flagged, not tagged as if English
 
 
 def annotate(
@@ -47,9 +48,10 @@ def annotate(
     if workers < 1:
         raise ValueError(f"workers must be >= 1, got {workers!r}")
     docs = corpus.documents
+    tag = [pd.isna(lang) or str(lang) in _TAGGED_LANGUAGES for lang in docs["language"]]
     tasks = [
-        (str(d), str(t), None if pd.isna(p) else str(p), engines)
-        for d, t, p in zip(docs["doc_id"], docs["text"], docs["published_date"], strict=True)
+        (str(d), str(t), None if pd.isna(p) else str(p), engines, g)
+        for d, t, p, g in zip(docs["doc_id"], docs["text"], docs["published_date"], tag, strict=True)
     ]
     results = _run(tasks, workers=workers, scheduler=scheduler)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _DOC_FRAMES}
@@ -63,7 +65,7 @@ def annotate(
 
 
 def annotate_document(
-    doc_id: str, text: str, published: str | None, engines: tuple[str, ...]
+    doc_id: str, text: str, published: str | None, engines: tuple[str, ...], tag: bool = True
 ) -> dict[str, list[dict[str, Any]]]:
     """Run the per-document stages on one document.
 
@@ -72,6 +74,7 @@ def annotate_document(
         text: The document text; every offset refers to it.
         published: ISO publication date, or None.
         engines: Sentiment engine names (may be empty).
+        tag: False for a text in another language than English: it is only segmented.
 
     Returns:
         Row lists for the sentences, mentions, timexes and sentiment frames.
@@ -81,6 +84,8 @@ def annotate_document(
         {"doc_id": doc_id, "sentence_id": i, "start": s, "end": e, "text": text[s:e]}
         for i, (s, e) in enumerate(spans)
     ]
+    if not tag:
+        return {"sentences": sentences, "mentions": [], "timexes": [], "sentiment": []}
     mentions = [{"doc_id": doc_id, **row} for row in tagging.tag_text(text, spans)]
     found = [{"doc_id": doc_id, **row} for row in timexes.extract_timexes(text, published, spans)]
     scores = []
@@ -91,7 +96,7 @@ def annotate_document(
     return {"sentences": sentences, "mentions": mentions, "timexes": found, "sentiment": scores}
 
 
-def _annotate_task(task: tuple[str, str, str | None, tuple[str, ...]]) -> dict[str, list[dict[str, Any]]]:
+def _annotate_task(task: tuple[str, str, str | None, tuple[str, ...], bool]) -> dict[str, list[dict[str, Any]]]:
     return annotate_document(*task)
 
 

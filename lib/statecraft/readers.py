@@ -10,14 +10,16 @@ import csv
 import io
 import json
 import logging
+import re
 
 from statecraft.records import Batch, SourceError, metadata_date, pick
 
 log = logging.getLogger(__name__)
 
-_DROP_TAGS = ("script", "style", "iframe", "noscript", "object", "embed", "template", "svg", "frame",
+_DROP_TAGS = ("script", "style", "iframe", "noscript", "object", "template", "svg", "frame",
               "frameset", "canvas", "form", "button", "select", "textarea")
 _RECORD_LIST_KEYS = ("articles", "items", "records", "data", "results", "entries", "documents")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def sniff(text: str) -> str:
@@ -42,14 +44,14 @@ def read_html(text: str, rel: str, batch: Batch, *, encoding: str) -> None:
     from trafilatura.metadata import extract_metadata
 
     try:
-        tree = lxml.html.fromstring(text)
+        # lxml refuses a str that declares its encoding (XHTML); the text is decoded already
+        tree = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (lxml.etree.ParserError, ValueError) as err:
         batch.inputs -= 1
         batch.quarantine(rel, "bad_html", f"HTML could not be parsed: {err}")
         return
     # active and embedded content never reaches the text
-    for element in tree.xpath("|".join(f"//{tag}" for tag in _DROP_TAGS)):
-        element.drop_tree()
+    _drop_active(tree)
     for element in tree.iter():
         for attribute in [a for a in element.attrib if a.lower().startswith("on")]:
             del element.attrib[attribute]
@@ -75,6 +77,9 @@ def read_json(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]]
         data = json.loads(text)
     except json.JSONDecodeError as err:
         batch.quarantine(rel, "bad_json", f"line {err.lineno} column {err.colno}: {err.msg}")
+        return
+    except RecursionError:
+        batch.quarantine(rel, "bad_json", "nested too deeply to be a list of records")
         return
     if isinstance(data, dict):
         listed = next((data[k] for k in _RECORD_LIST_KEYS if isinstance(data.get(k), list)), None)
@@ -102,6 +107,9 @@ def read_jsonl(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]
         except json.JSONDecodeError as err:
             batch.quarantine(rel, "bad_json_line", f"line {number}: {err.msg} (column {err.colno})", item=number)
             continue
+        except RecursionError:
+            batch.quarantine(rel, "bad_json_line", f"line {number}: nested too deeply", item=number)
+            continue
         batch.inputs += 1
         batch.add_record(record, source_path=rel, part=number, source_format="jsonl", encoding=encoding,
                          fields=fields)
@@ -115,6 +123,15 @@ def read_csv(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]],
     Raises:
         SourceError: If no column holds the text.
     """
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))  # a long article is one cell; the file size is capped
+    try:
+        _read_csv_rows(text, rel, batch, fields=fields, encoding=encoding)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_csv_rows(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str) -> None:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -167,15 +184,18 @@ def read_feed(data: bytes, rel: str, batch: Batch, *, encoding: str) -> None:
     except safe_xml.ParseError as err:
         batch.quarantine(rel, "bad_xml", f"not well-formed XML: {err}")
         return
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
-    publisher = parsed.feed.get("title")
+    # entry HTML is reduced to text by _html_text, which drops active elements with their
+    # content (feedparser's sanitizer keeps the text inside an <iframe>)
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    publisher = _detail_text(parsed.feed, "title")
     if not parsed.entries:
         batch.quarantine(rel, "empty", "the feed holds no entries")
         return
     for i, entry in enumerate(parsed.entries):
         batch.inputs += 1
-        html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
-        record = {"text": _html_text(html), "title": entry.get("title"), "url": entry.get("link"),
+        content = (entry.get("content") or [None])[0] or entry.get("summary_detail") or {}
+        record = {"text": _as_text(content.get("value") or "", content.get("type")),
+                  "title": _detail_text(entry, "title"), "url": entry.get("link"),
                   "publisher": publisher, "published": _feed_date(entry)}
         batch.add_record(record, source_path=rel, part=i, source_format="feed", encoding=encoding)
 
@@ -190,11 +210,32 @@ def _html_text(html: str) -> str:
         tree = lxml.html.fromstring(f"<div>{html}</div>")
     except (lxml.etree.ParserError, ValueError):
         return ""
-    for element in tree.xpath("|".join(f"//{tag}" for tag in _DROP_TAGS)):
-        element.drop_tree()
+    _drop_active(tree)
     for br in tree.xpath("//br|//p|//div|//li"):
         br.tail = "\n" + (br.tail or "")
     return tree.text_content().strip()
+
+
+def _detail_text(item: dict, key: str) -> str | None:
+    """Return a feed field as text: HTML titles (type text/html) are reduced to their text."""
+    value = item.get(key)
+    return _as_text(value, (item.get(f"{key}_detail") or {}).get("type")) if value else None
+
+
+def _as_text(value: str, kind: str | None) -> str:
+    return _html_text(value) if "html" in (kind or "text/html") else value.strip()
+
+
+def _drop_active(tree) -> None:
+    """Drop active and embedded elements with their content; unwrap <embed>.
+
+    libxml2 does not know <embed> is empty and nests what follows inside it, so dropping
+    it with its content would drop the rest of the page.
+    """
+    for element in tree.xpath("|".join(f"//{tag}" for tag in _DROP_TAGS)):
+        element.drop_tree()
+    for element in tree.xpath("//embed"):
+        element.drop_tag()
 
 
 def _feed_date(entry: dict) -> str | None:

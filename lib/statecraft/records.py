@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,8 @@ from statecraft import cleaning, datelines, language, schema
 from statecraft.corpus import Corpus
 
 log = logging.getLogger(__name__)
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body", "article", "full_text", "maintext"),
@@ -56,7 +59,7 @@ def metadata_date(value: Any) -> tuple[str | None, list[str]]:
     """Read a metadata date value; return (iso or None, flags)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, []
-    text = str(value).strip()
+    text = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()
     try:
         iso = datelines.parse_date(text)
     except datelines.BadDate:
@@ -74,6 +77,7 @@ class Batch:
     quarantined: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     removed: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     inputs: int = 0
+    max_chars: int | None = None  # longer articles are quarantined as too_long
 
     def quarantine(self, source_path: str, reason: str, detail: str, *, item: int | None = None) -> None:
         """Count one input item and record why it could not be read."""
@@ -86,7 +90,15 @@ class Batch:
         articles = cleaning.clean_page(text, split=source_format == "txt", title=meta.pop("title", None))
         if not any(a.text.strip() for a in articles):
             self.inputs -= 1  # the quarantine row below counts it
-            self.quarantine(source_path, "empty_after_cleaning", "nothing but boilerplate was left")
+            titles = [a.title for a in articles if a.title]
+            detail = f"only a headline ({titles[0][:80]!r}), no body text" if titles else None
+            detail = detail or "nothing but boilerplate was left"
+            self.quarantine(source_path, "empty_after_cleaning", detail)
+            return
+        longest = max(len(a.text) for a in articles)
+        if self.max_chars is not None and longest > self.max_chars:
+            self.inputs -= 1
+            self.quarantine(source_path, "too_long", _too_long(longest, self.max_chars))
             return
         for part, article in enumerate(articles):
             self._add(article, source_path=source_path, part=part, source_format=source_format,
@@ -124,6 +136,16 @@ class Batch:
         if not text.strip():
             self.inputs -= 1
             self.quarantine(source_path, "no_text", "text is empty", item=part)
+            return
+        if self.max_chars is not None and len(text) > self.max_chars:
+            self.inputs -= 1
+            self.quarantine(source_path, "too_long", _too_long(len(text), self.max_chars), item=part)
+            return
+        if not clean and _LONE_SURROGATE.search(text):
+            # the text is kept exactly, but a lone surrogate cannot be written as UTF-8
+            self.inputs -= 1
+            self.quarantine(source_path, "bad_unicode", "text holds a lone surrogate code point "
+                            "(U+D800..U+DFFF), which cannot be stored as UTF-8", item=part)
             return
         title = _as_str(pick(record, names["title"]))
         published, flags = metadata_date(pick(record, names["published"]))
@@ -177,5 +199,10 @@ class Batch:
 def _as_str(value: Any) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(_LONE_SURROGATE.sub("\ufffd", str(value)).split())
     return text or None
+
+
+def _too_long(n_chars: int, limit: int) -> str:
+    return (f"{n_chars:,} characters is over the limit of {limit:,} for one article; "
+            "raise max_chars (CLI: --max-chars) to read it")

@@ -4,13 +4,16 @@ Formats: .txt/.md pages; .html/.htm (main text, title, date, publisher through
 trafilatura); .json (a list of records, or an object holding one) and .jsonl; .csv
 (a text column plus optional title/published/url/publisher); RSS/Atom feeds
 (.xml/.rss/.atom). Folders are read recursively in sorted order. Whatever cannot be read
-becomes a quarantine row with a reason; the rest of the batch goes on.
+becomes a quarantine row with a reason; the rest of the batch goes on: an unexpected
+failure inside a reader undoes what that file added and quarantines the file as
+reader_error. Links that lead outside the corpus folder, pipes and devices are not read.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -19,18 +22,19 @@ from statecraft import manifest as _manifest
 from statecraft import readers
 from statecraft.corpus import Corpus
 from statecraft.decoding import DecodeError, decode
-from statecraft.records import Batch, SourceError, record_fields
+from statecraft.records import _LONE_SURROGATE, Batch, SourceError, record_fields
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_CHARS = 1_000_000  # one article; far beyond any news story
 _PAGE_FORMATS = {".txt": "txt", ".md": "txt", ".text": "txt", ".html": "html", ".htm": "html"}
 _RECORD_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 _FEED_FORMATS = {".xml": "feed", ".rss": "feed", ".atom": "feed"}
 _SKIP_PREFIXES = ("readme", "license", "licence", "changelog")
 _SKIP_NAMES = ("manifest.csv", "source.md", "sources.md")
 
-__all__ = ["DEFAULT_MAX_BYTES", "SourceError", "from_records", "load_corpus"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_CHARS", "SourceError", "from_records", "load_corpus"]
 
 
 def load_corpus(
@@ -39,6 +43,7 @@ def load_corpus(
     manifest: str | os.PathLike[str] | bool | None = None,
     fields: Mapping[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Corpus:
     """Read files and folders into a corpus of cleaned documents.
 
@@ -51,6 +56,8 @@ def load_corpus(
         fields: Column or key names for records, e.g. ``{"text": "body",
             "published": "date"}``; unnamed fields use the usual names.
         max_bytes: Larger files are quarantined as too_large.
+        max_chars: Pages and records whose article text is longer are quarantined as
+            too_long (a 10 MB single-line file is not a news article).
 
     Returns:
         A Corpus with documents, quarantine and removed filled.
@@ -68,10 +75,15 @@ def load_corpus(
     base = _base(roots)
     overrides = _manifest.load_for(roots, base, manifest)
     skip = {m.resolve() for m in overrides.files}
-    batch = Batch()
+    names = record_fields(fields)
+    batch = Batch(max_chars=max_chars)
     for file in _discover(roots, skip):
-        rel = file.resolve().relative_to(base).as_posix()
-        _read_file(file, rel, batch, fields=record_fields(fields), max_bytes=max_bytes)
+        rel, inside = _relative(file, base)
+        if not inside:
+            batch.quarantine(rel, "outside_corpus", f"a link to {file.resolve()}, outside the corpus folder "
+                             f"{base}; it is not read (give that path itself to read it)")
+            continue
+        _read_safely(file, rel, batch, fields=names, max_bytes=max_bytes)
     corpus = batch.to_corpus()
     return _manifest.apply(corpus, overrides)
 
@@ -88,18 +100,26 @@ def from_records(records: Iterable[Mapping[str, Any]]) -> Corpus:
 
     Raises:
         ValueError: If two records share a doc_id.
+        TypeError: If ``records`` is a single mapping or a string, not a collection of records.
     """
+    if isinstance(records, Mapping | str | bytes):
+        raise TypeError(f"from_records: records must be an iterable of mappings (a list of dicts); got a "
+                        f"{type(records).__name__}; wrap a single record in a list")
     batch = Batch()
     for i, record in enumerate(records):
         batch.inputs += 1
         doc_id = record.get("doc_id") if isinstance(record, Mapping) else None
+        doc_id = str(doc_id) if doc_id not in (None, "") else f"record-{i}"
+        if _LONE_SURROGATE.search(doc_id):
+            batch.quarantine("<records>", "bad_unicode", "doc_id holds a lone surrogate code point", item=i)
+            continue
         batch.add_record(
             record,
             source_path="<records>",
             part=i,
             source_format="records",
             encoding="str",
-            doc_id=str(doc_id) if doc_id not in (None, "") else f"record-{i}",
+            doc_id=doc_id,
             clean=False,
         )
     ids = batch.doc_ids()
@@ -109,12 +129,36 @@ def from_records(records: Iterable[Mapping[str, Any]]) -> Corpus:
     return batch.to_corpus()
 
 
+def _read_safely(file: Path, rel: str, batch: Batch, *, fields: dict[str, list[str]], max_bytes: int) -> None:
+    """Read one file; if a reader fails unexpectedly, undo its rows and quarantine the file."""
+    mark = (batch.inputs, len(batch.documents), len(batch.quarantined), len(batch.removed))
+    try:
+        _read_file(file, rel, batch, fields=fields, max_bytes=max_bytes)
+    except SourceError:
+        raise  # a misconfigured load (no text column), not a bad file
+    except Exception as err:  # one bad file must not end a long batch
+        log.warning("reader failed on %s", rel, exc_info=True)
+        batch.inputs = mark[0]
+        del batch.documents[mark[1]:], batch.quarantined[mark[2]:], batch.removed[mark[3]:]
+        batch.quarantine(rel, "reader_error", f"{type(err).__name__}: {str(err)[:300]}")
+
+
 def _read_file(file: Path, rel: str, batch: Batch, *, fields: dict[str, list[str]], max_bytes: int) -> None:
-    size = file.stat().st_size
-    if size > max_bytes:
-        batch.quarantine(rel, "too_large", f"{size} bytes is over the limit of {max_bytes}")
+    try:
+        info = file.stat()
+        if stat.S_ISDIR(info.st_mode):
+            batch.quarantine(rel, "linked_folder", "a link to a folder is not followed; give its target to read it")
+            return
+        if not stat.S_ISREG(info.st_mode):
+            batch.quarantine(rel, "not_a_file", "not a regular file (a pipe, socket or device); it is not read")
+            return
+        if info.st_size > max_bytes:
+            batch.quarantine(rel, "too_large", f"{info.st_size} bytes is over the limit of {max_bytes}")
+            return
+        data = file.read_bytes()
+    except OSError as err:
+        batch.quarantine(rel, "unreadable", f"{type(err).__name__}: {err.strerror or err}")
         return
-    data = file.read_bytes()
     if not data.strip():
         batch.quarantine(rel, "empty", "the file is empty or holds only whitespace")
         return
@@ -122,6 +166,9 @@ def _read_file(file: Path, rel: str, batch: Batch, *, fields: dict[str, list[str
         text, encoding = decode(data)
     except DecodeError as err:
         batch.quarantine(rel, err.reason, str(err))
+        return
+    if not text.strip():
+        batch.quarantine(rel, "empty", f"the file holds only whitespace ({encoding})")
         return
     suffix = file.suffix.lower()
     kind = _PAGE_FORMATS.get(suffix) or _RECORD_FORMATS.get(suffix) or _FEED_FORMATS.get(suffix)
@@ -147,6 +194,8 @@ def _discover(roots: list[Path], skip: set[Path]) -> list[Path]:
             continue
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            # a linked folder is not followed (os.walk), but it is accounted for
+            files.extend(Path(dirpath) / d for d in dirnames if (Path(dirpath) / d).is_symlink())
             for name in sorted(filenames):
                 path = Path(dirpath) / name
                 skipped = name.lower().startswith(_SKIP_PREFIXES) or name.lower() in _SKIP_NAMES
@@ -154,7 +203,22 @@ def _discover(roots: list[Path], skip: set[Path]) -> list[Path]:
                     log.info("skipping %s (documentation, hidden or manifest file)", path)
                     continue
                 files.append(path)
-    return sorted(dict.fromkeys(files), key=lambda p: p.resolve().as_posix())
+    unique = {}  # a link to a file already listed is the same input, read once
+    for path in sorted(files, key=lambda p: (p.resolve().as_posix(), p.is_symlink(), p.as_posix())):
+        unique.setdefault(path.resolve(), path)
+    return sorted(unique.values(), key=lambda p: p.resolve().as_posix())
+
+
+def _relative(file: Path, base: Path) -> tuple[str, bool]:
+    """Return the file's posix path relative to ``base`` and whether it really lies inside.
+
+    A link is named by where the link itself sits; it is inside when its target is.
+    Undecodable bytes in a file name are written as backslash escapes.
+    """
+    target = file.resolve()
+    where = file.parent.resolve() / file.name if file.is_symlink() else target
+    rel = where.relative_to(base) if where.is_relative_to(base) else Path(file.name)
+    return os.fsencode(rel.as_posix()).decode("utf-8", "backslashreplace"), target.is_relative_to(base)
 
 
 def _base(roots: list[Path]) -> Path:
