@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING - 10 * args.verbose, format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.handler(args)
-    except (FileNotFoundError, ValueError) as err:
+    except (OSError, ValueError) as err:
         sys.stderr.write(f"statecraft {args.command}: error: {err}" + "\n")
         return 2
 
@@ -33,7 +33,7 @@ def _annotate(args: argparse.Namespace) -> int:
     import statecraft as sc
 
     fields = {"text": args.text_column} if args.text_column else None
-    corpus = sc.load_corpus(args.sources, manifest=args.manifest, fields=fields)
+    corpus = sc.load_corpus(args.sources, manifest=args.manifest, fields=fields, max_chars=args.max_chars)
     if corpus.documents.empty:
         sys.stderr.write(f"statecraft annotate: nothing could be processed ({corpus.summary()})" + "\n")
         return 1
@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("--scheduler", default=None, help="Dask scheduler address")
     ann.add_argument("--sentiment", default="textblob", help="comma-separated engines, or '' for none")
     ann.add_argument("--text-column", default=None, help="name of the text column/key in CSV/JSON records")
+    ann.add_argument("--max-chars", type=int, default=1_000_000, help="longer articles are quarantined (too_long)")
     ann.set_defaults(handler=_annotate)
     rep = sub.add_parser("report", help="run every notebook with papermill and render HTML reports")
     rep.add_argument("--sources", default=None, help="corpus folder or file (default: the bundled seeds)")
