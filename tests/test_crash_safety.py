@@ -15,8 +15,7 @@ import pandas as pd
 import pytest
 
 import statecraft as sc
-from statecraft import corpus as corpus_module
-from statecraft import schema
+from statecraft import atomic, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = ("Pakistan", "Binance", "Kyrgyzstan", "signed", "a", "reserve", "deal", "on", "Friday", "last", "month",
@@ -160,7 +159,7 @@ def test_a_save_that_fails_midway_leaves_the_previous_output_and_no_temporary_fo
 @pytest.mark.parametrize("exchange", [True, False], ids=["atomic-exchange", "two-renames"])
 def test_save_replaces_a_previous_output(tmp_path, monkeypatch, exchange):
     if not exchange:
-        monkeypatch.setattr(corpus_module, "_exchange", lambda a, b: False)
+        monkeypatch.setattr(atomic, "_exchange", lambda a, b: False)
     out = tmp_path / "out"
     sc.from_records([{"text": "first", "doc_id": "a"}]).save(out)
     second = sc.from_records([{"text": "second", "doc_id": "b"}])

@@ -36,7 +36,8 @@ _DATE = (rf"(?:{_D}{{4}}|{_D}{{3}}|{_D}{{2}})"  # year, decade ("199"), century 
          rf"(?:-(?:{_D}{{2}}(?:-{_D}{{2}})?|W{_D}{{2}}(?:-(?:[1-7X]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?")
 _TIME = rf"T(?:{_D}{{2}}(?::{_D}{{2}}(?::{_D}{{2}}(?:\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
-_DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|Q|DE|CE|ML))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
+# decades and centuries: TimeBank writes "P1E"/"PXC", ISO-TimeML "P1DE"/"P1CE"; both are accepted
+_DURATION = rf"P(?:(?:{_NUM}(?:Y|M|W|D|Q|DE|CE|ML|E|C))+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
 TIMEX3_VALUE = re.compile(rf"{_DATE}(?:{_TIME})?|{_DURATION}|PRESENT_REF|PAST_REF|FUTURE_REF")
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
 ENTITY_TYPES = {"country", "actor", "organization", "topic"}

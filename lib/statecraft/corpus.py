@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import errno
 import json
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from statecraft import schema
+from statecraft import atomic, schema
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +108,7 @@ class Corpus:
                 getattr(self, name).to_parquet(tmp / f"{name}.parquet", index=False)
             account = json.dumps(self.account, indent=1, sort_keys=True)
             (tmp / _ACCOUNT_FILE).write_text(account + "\n", encoding="utf-8")
-            _swap_into_place(tmp, out)
+            atomic.swap_into_place(tmp, out)
         finally:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
@@ -163,36 +160,3 @@ def _check_replaceable(out: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / _ACCOUNT_FILE).is_file():
         raise FileExistsError(f"output folder {out} holds files but no {_ACCOUNT_FILE}: it is not a saved "
                               "corpus and is not replaced; choose a new or empty folder")
-
-
-def _swap_into_place(tmp: Path, out: Path) -> None:
-    """Move ``tmp`` to ``out``; afterwards ``tmp`` holds the previous output, if any."""
-    if not out.exists():
-        os.replace(tmp, out)
-        return
-    if _exchange(tmp, out):
-        return
-    old = out.with_name(f".{out.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    os.replace(out, old)
-    os.replace(tmp, out)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one atomic step (Linux renameat2); False where it is not available."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM):
-        return False  # the file system or kernel cannot exchange: fall back to two renames
-    raise OSError(code, os.strerror(code), str(b))

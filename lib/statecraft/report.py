@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
-from statecraft import resources
+from statecraft import atomic, resources
 from statecraft.report_pages import write_run_index, write_runs_index
 from statecraft.report_params import check_parameters, coerce, notebook_parameters
 
@@ -129,9 +129,8 @@ def run_reports(
     entries = [{"name": name, "notebook": nb.name, "params": nb_params, "error": errors.get(name, "")}
                for nb, name, nb_params in todo]
     write_run_index(tmp / "index.html", run_name, entries, params, sources or project_dir() / "seeds")
-    if run_dir.exists():
-        shutil.rmtree(run_dir)
-    os.replace(tmp, run_dir)
+    atomic.swap_into_place(tmp, run_dir)  # a killed run leaves the previous run intact
+    shutil.rmtree(tmp, ignore_errors=True)
     write_runs_index(Path(out))
     if errors:
         failed = ", ".join(f"{name} ({error})" for name, error in sorted(errors.items()))

@@ -73,7 +73,10 @@ def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
                 continue
             start = tokens[0].offset
             end = tokens[-1].offset + len(tokens[-1].value)
-            spans.append((base + start, base + end))
+            # syntok may end a sentence with an empty token after trailing spaces
+            end = start + len(line[start:end].rstrip())
+            if end > start:
+                spans.append((base + start, base + end))
     # syntok drops characters it does not tokenise (rare symbols); make sure the
     # spans still cover the whole line so no text is ever outside a sentence.
     return _cover(line, base, spans)
