@@ -1,9 +1,8 @@
 """Write notebooks/03_country_comparison.ipynb from its cell sources (run once; then `make notebooks`)."""
 
-from pathlib import Path
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from notebook_builder import write_notebook
 
 cells = [
     new_markdown_cell(
@@ -102,9 +101,4 @@ cells = [
         '        & (cmp.sentiment["polarity"] <= cmp.sentiment["ci_high"])).all()'
     ),
 ]
-for number, cell in enumerate(cells):
-    cell["id"] = f"c{number:02d}"  # stable ids: regenerating gives the same file
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-Path("notebooks/03_country_comparison.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+write_notebook("03_country_comparison.ipynb", cells)

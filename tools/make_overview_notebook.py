@@ -1,9 +1,8 @@
 """Write notebooks/00_corpus_overview.ipynb from its cell sources (run once; then `make notebooks`)."""
 
-from pathlib import Path
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from notebook_builder import write_notebook
 
 cells = [
     new_markdown_cell(
@@ -44,7 +43,4 @@ cells = [
         'assert not ann.documents["text"].str.contains("https://", regex=False).any()'
     ),
 ]
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-Path("notebooks/00_corpus_overview.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+write_notebook("00_corpus_overview.ipynb", cells)

@@ -1,9 +1,8 @@
 """Write notebooks/01_sentiment.ipynb from its cell sources (then `make notebooks` executes it)."""
 
-from pathlib import Path
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from notebook_builder import write_notebook
 
 cells = [
     new_markdown_cell(
@@ -80,7 +79,4 @@ cells = [
         'assert (by_country["polarity"] <= by_country["ci_high"]).all()'
     ),
 ]
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-Path("notebooks/01_sentiment.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+write_notebook("01_sentiment.ipynb", cells)

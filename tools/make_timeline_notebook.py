@@ -1,9 +1,8 @@
 """Write notebooks/02_timeline.ipynb from its cell sources (then `make notebooks` executes it)."""
 
-from pathlib import Path
+from nbformat.v4 import new_code_cell, new_markdown_cell
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from notebook_builder import write_notebook
 
 cells = [
     new_markdown_cell(
@@ -67,7 +66,4 @@ cells = [
         'assert unresolved[~unresolved["doc_id"].map(dated)]["value"].str.contains("X|_REF").all()'
     ),
 ]
-nb = new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-Path("notebooks/02_timeline.ipynb").write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+write_notebook("02_timeline.ipynb", cells)

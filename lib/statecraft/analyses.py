@@ -1,6 +1,10 @@
 """Notebook-facing tables: small, sorted, rounded frames computed from a Corpus.
 
-Pure functions: they take frames (or a Corpus) and return new frames; no I/O.
+Pure functions: they take frames (or a Corpus) and return new frames; no I/O. The corpus
+overview tables are defined here; the timeline (:mod:`statecraft.timeline`), country
+comparison (:mod:`statecraft.comparison`, :mod:`statecraft.stance`) and sentiment summaries
+(:mod:`statecraft.sentiment_aggregate`, :mod:`statecraft.sentiment_summary`) are re-exported so
+every notebook-facing table can be found in one module.
 """
 
 from __future__ import annotations
@@ -8,7 +12,28 @@ from __future__ import annotations
 import pandas as pd
 
 from statecraft import tagging
+from statecraft.comparison import (
+    Comparison,
+    compare_countries,
+    country_actors,
+    country_sentences,
+    country_sentiment,
+    country_summary,
+    select_documents,
+    topic_profile,
+)
 from statecraft.corpus import Corpus
+from statecraft.sentiment_aggregate import document_scores, target_sentences, targeted
+from statecraft.sentiment_summary import country_table, document_table, engine_agreement, extreme_sentences
+from statecraft.stance import country_stance, stance_evidence
+from statecraft.timeline import events, select_events
+
+__all__ = [
+    "Comparison", "compare_countries", "country_actors", "country_sentences", "country_sentiment",
+    "country_stance", "country_summary", "country_table", "document_entities", "document_overview",
+    "document_scores", "document_table", "engine_agreement", "events", "extreme_sentences", "removed_by_rule",
+    "select_documents", "select_events", "stance_evidence", "target_sentences", "targeted", "topic_profile",
+]  # fmt: skip
 
 _ENTITY_COLUMNS = {"country": "countries", "actor": "actors", "organization": "organizations", "topic": "topics"}
 
@@ -65,24 +90,3 @@ def document_entities(corpus: Corpus) -> pd.DataFrame:
     out = out.merge(main, on="doc_id", how="left", validate="1:1")
     columns = ["doc_id", "main_country", *_ENTITY_COLUMNS.values()]
     return out[columns].sort_values("doc_id").reset_index(drop=True)
-
-
-# Country comparison (issue 6) lives in statecraft.comparison and statecraft.stance; re-exported here so
-# notebooks find every notebook-facing table in one module.
-from statecraft.comparison import (  # noqa: E402
-    Comparison,
-    compare_countries,
-    country_actors,
-    country_sentences,
-    country_sentiment,
-    country_summary,
-    select_documents,
-    topic_profile,
-)
-from statecraft.stance import country_stance, stance_evidence  # noqa: E402
-
-__all__ = [
-    "Comparison", "compare_countries", "country_actors", "country_sentences", "country_sentiment",
-    "country_stance", "country_summary", "document_entities", "document_overview", "removed_by_rule",
-    "select_documents", "stance_evidence", "topic_profile",
-]  # fmt: skip
