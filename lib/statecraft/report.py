@@ -105,12 +105,12 @@ def run_reports(
         raise FileNotFoundError("no notebooks to run (notebooks/[0-9]*.ipynb)")
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, got {jobs!r}")
-    nb_dir = nbs[0].parent.resolve()
+    nb_dir = Path(os.path.abspath(nbs[0].parent))  # not resolved: keep symlinked layouts readable
     params = dict(params or {})
     if sources is not None:
         if not Path(sources).exists():
             raise FileNotFoundError(f"sources not found: {sources}")
-        params["sources"] = os.path.relpath(Path(sources).resolve(), nb_dir)
+        params["sources"] = os.path.relpath(os.path.abspath(sources), nb_dir)
     todo = _jobs(nbs, check_parameters(params, nbs), _countries(per_country))
     run_name = run or _run_name(sources, params, per_country)
     run_dir = Path(out) / run_name
