@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
 
-.PHONY: install report test unit nbval notebooks lab bench lint clean
+.PHONY: install report test unit nbval notebooks lab bench bench-properties lint clean
 
 install: $(STAMP)
 
@@ -35,8 +35,20 @@ notebooks: $(STAMP)  ## re-execute every notebook with default parameters, store
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
-bench: $(STAMP)
-	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+SHARED := ../shared
+bench: $(STAMP)  ## speed and accuracy figures, each beside its baseline (reads ../shared; a few minutes)
+	$(BIN)/python bench/bench_loading.py
+	$(BIN)/python bench/bench_tagging.py
+	$(BIN)/python bench/bench_timexes.py
+	$(BIN)/python bench/bench_sentiment.py
+	$(BIN)/python bench/eval_countries.py $(SHARED)/eval/seeds_gold/seeds_gold.json
+	$(BIN)/python bench/eval_timexes.py
+	$(BIN)/python bench/eval_sentiment.py --sentfin $(SHARED)/eval/sentfin/SEntFiN.csv \
+		--finentity $(SHARED)/eval/finentity/FinEntity.json
+	$(BIN)/python bench/robustness.py
+
+bench-properties: $(STAMP)  ## the hypothesis properties with 10 x 1,000 cases
+	$(BIN)/python bench/properties.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests bench tools
