@@ -488,3 +488,22 @@ def test_annotate_refuses_with_a_clear_message(tmp_path, capsys, setup, message)
     assert code == 2
     assert message in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.rglob("*")) == before  # nothing written, nothing replaced
+
+
+def test_a_document_whose_annotation_fails_is_flagged_and_the_batch_goes_on(monkeypatch):
+    from statecraft import pipeline, tagging
+
+    real = tagging.tag_text
+
+    def fragile(text, spans):
+        if "BOOM" in text:
+            raise RuntimeError("tagger broke")
+        return real(text, spans)
+
+    monkeypatch.setattr(tagging, "tag_text", fragile)
+    corpus = sc.from_records([{"text": "Pakistan BOOM.", "doc_id": "bad"}, {"text": "Pakistan acts.", "doc_id": "ok"}])
+    ann = pipeline.annotate(corpus, sentiment=None)
+    flags = dict(zip(ann.documents["doc_id"], ann.documents["flags"], strict=True))
+    assert flags == {"bad": "annotate_error:RuntimeError", "ok": ""}
+    assert set(ann.sentences["doc_id"]) == {"ok"}
+    assert list(ann.mentions["entity_id"]) == ["PAK"]

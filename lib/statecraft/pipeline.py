@@ -39,7 +39,9 @@ def annotate(
         scheduler: Address of a Dask scheduler; when given, documents are sent there.
 
     Returns:
-        A new Corpus with all frames filled.
+        A new Corpus with all frames filled. A document whose annotation raised keeps
+        its row, gets no sentences or tags, and is flagged ``annotate_error:<Exception>``
+        (the error is logged); the rest of the batch goes on.
 
     Raises:
         ValueError: If an engine name is unknown or ``workers`` is below 1.
@@ -55,13 +57,27 @@ def annotate(
     ]
     results = _run(tasks, workers=workers, scheduler=scheduler)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _DOC_FRAMES}
-    for result in results:
+    errors = {}
+    for task, result in zip(tasks, results, strict=True):
         for name in _DOC_FRAMES:
             rows[name].extend(result[name])
+        if "error" in result:
+            errors[task[0]] = result["error"]
     frames = {name: schema.frame(name, rows[name]) for name in _DOC_FRAMES}
-    documents = stories.assign_stories(docs)
+    documents = stories.assign_stories(_flag(docs, errors))
     log.info("annotated %d documents", len(docs))
     return corpus.replace(documents=documents, **frames)
+
+
+def _flag(docs: pd.DataFrame, errors: dict[str, str]) -> pd.DataFrame:
+    """Add an ``annotate_error:<Exception>`` flag to the documents whose annotation failed."""
+    if not errors:
+        return docs
+    flags = [
+        ";".join(sorted({*filter(None, str(f).split(";")), errors[d]})) if d in errors else f
+        for d, f in zip(docs["doc_id"], docs["flags"], strict=True)
+    ]
+    return docs.assign(flags=flags)
 
 
 def annotate_document(
@@ -96,8 +112,13 @@ def annotate_document(
     return {"sentences": sentences, "mentions": mentions, "timexes": found, "sentiment": scores}
 
 
-def _annotate_task(task: tuple[str, str, str | None, tuple[str, ...], bool]) -> dict[str, list[dict[str, Any]]]:
-    return annotate_document(*task)
+def _annotate_task(task: tuple[str, str, str | None, tuple[str, ...], bool]) -> dict[str, Any]:
+    """Annotate one document; a failure is returned as a flag, so one document never ends a batch."""
+    try:
+        return annotate_document(*task)
+    except Exception as err:  # noqa: BLE001 - any stage failure is reported, not raised
+        log.exception("annotating %s failed", task[0])
+        return {**{name: [] for name in _DOC_FRAMES}, "error": f"annotate_error:{type(err).__name__}"}
 
 
 def _engines(value: str | Iterable[str] | None) -> tuple[str, ...]:
