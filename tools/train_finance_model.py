@@ -98,7 +98,9 @@ def train(data: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], dict]:
         "coef": clf.coef_.astype(np.float32),
         "intercept": clf.intercept_.astype(np.float32),
     }
-    model = _model_from_arrays(arrays, threshold=0.0)
+    model = fin.model_from_arrays(
+        arrays, classes=CLASSES, lexicon_scale=PARAMS["lexicon_scale"], polarity_threshold=0.0
+    )
     proba = model.predict_proba(texts)
     reference = clf.predict_proba(matrix)
     gap = float(np.abs(proba - reference).max())
@@ -107,7 +109,9 @@ def train(data: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], dict]:
     if gap > 1e-4:
         raise RuntimeError(f"numpy inference differs from scikit-learn by {gap}")
     threshold = _fit_threshold(proba)
-    model = _model_from_arrays(arrays, threshold=threshold)
+    model = fin.model_from_arrays(
+        arrays, classes=CLASSES, lexicon_scale=PARAMS["lexicon_scale"], polarity_threshold=threshold
+    )
     metrics = {}
     for name in ("sentfin_heldout", "finentity_heldout_sentences", "finentity_heldout_paragraphs"):
         frame = data[name]
@@ -147,22 +151,6 @@ def _fit_threshold(proba: np.ndarray) -> float:
         labels = np.where(polarity >= t, 2, np.where(polarity <= -t, 0, 1))
         best = max(best, (float((labels == argmax).mean()), -float(t)))
     return -best[1]
-
-
-def _model_from_arrays(arrays: dict[str, np.ndarray], *, threshold: float) -> fin.FinanceModel:
-    words = arrays["word_terms"].tobytes().decode("utf-8").split("\n")
-    chars = arrays["char_terms"].tobytes().decode("utf-8").split("\n")
-    return fin.FinanceModel(
-        word_index={t: i for i, t in enumerate(words)},
-        char_index={t: i for i, t in enumerate(chars)},
-        word_idf=arrays["word_idf"].astype(np.float64),
-        char_idf=arrays["char_idf"].astype(np.float64),
-        coef=arrays["coef"].astype(np.float64),
-        intercept=arrays["intercept"].astype(np.float64),
-        classes=CLASSES,
-        lexicon_scale=PARAMS["lexicon_scale"],
-        polarity_threshold=threshold,
-    )
 
 
 def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:

@@ -73,8 +73,10 @@ def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
                 continue
             start = tokens[0].offset
             end = tokens[-1].offset + len(tokens[-1].value)
-            # syntok may end a sentence with an empty token after trailing spaces
-            end = start + len(line[start:end].rstrip())
+            # trim what Python counts as whitespace (syntok may end on an empty token after
+            # spaces, or start on a control character such as \x1f)
+            piece = line[start:end]
+            start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
             if end > start:
                 spans.append((base + start, base + end))
     # syntok drops characters it does not tokenise (rare symbols); make sure the

@@ -23,7 +23,7 @@ import logging
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,21 +162,43 @@ def load_model(npz: Path | str = MODEL_NPZ, meta: Path | str = MODEL_JSON) -> Fi
             raise FileNotFoundError(f"finance model file {path} is missing; run tools/train_finance_model.py")
     info = json.loads(Path(meta).read_text(encoding="utf-8"))
     with np.load(npz, allow_pickle=False) as arrays:
-        word_terms = arrays["word_terms"].tobytes().decode("utf-8").split("\n")
-        char_terms = arrays["char_terms"].tobytes().decode("utf-8").split("\n")
-        model = FinanceModel(
-            word_index={t: i for i, t in enumerate(word_terms)},
-            char_index={t: i for i, t in enumerate(char_terms)},
-            word_idf=arrays["word_idf"].astype(np.float64),
-            char_idf=arrays["char_idf"].astype(np.float64),
-            coef=arrays["coef"].astype(np.float64),
-            intercept=arrays["intercept"].astype(np.float64),
+        model = model_from_arrays(
+            arrays,
             classes=tuple(info["classes"]),
             lexicon_scale=float(info["lexicon_scale"]),
             polarity_threshold=float(info["polarity_threshold"]),
         )
-    log.debug("loaded finance model: %d word and %d char features", len(word_terms), len(char_terms))
+    log.debug("loaded finance model: %d word and %d char features", len(model.word_index), len(model.char_index))
     return model
+
+
+def model_from_arrays(
+    arrays: Mapping[str, np.ndarray], *, classes: tuple[str, ...], lexicon_scale: float, polarity_threshold: float
+) -> FinanceModel:
+    """Build the model from its stored arrays (vocabularies as newline-joined UTF-8 bytes).
+
+    Args:
+        arrays: word_terms, char_terms, word_idf, char_idf, coef, intercept.
+        classes: Class names in the order of ``coef`` rows.
+        lexicon_scale: Scale of the two lexicon-score features.
+        polarity_threshold: Label threshold for means of polarities.
+
+    Returns:
+        The model.
+    """
+    word_terms = arrays["word_terms"].tobytes().decode("utf-8").split("\n")
+    char_terms = arrays["char_terms"].tobytes().decode("utf-8").split("\n")
+    return FinanceModel(
+        word_index={t: i for i, t in enumerate(word_terms)},
+        char_index={t: i for i, t in enumerate(char_terms)},
+        word_idf=arrays["word_idf"].astype(np.float64),
+        char_idf=arrays["char_idf"].astype(np.float64),
+        coef=arrays["coef"].astype(np.float64),
+        intercept=arrays["intercept"].astype(np.float64),
+        classes=classes,
+        lexicon_scale=lexicon_scale,
+        polarity_threshold=polarity_threshold,
+    )
 
 
 def _tfidf_matrix(docs: list[list[str]], index: dict[str, int], idf: np.ndarray):
