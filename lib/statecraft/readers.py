@@ -47,8 +47,7 @@ def read_html(text: str, rel: str, batch: Batch, *, encoding: str) -> None:
         # lxml refuses a str that declares its encoding (XHTML); the text is decoded already
         tree = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     except (lxml.etree.ParserError, ValueError) as err:
-        batch.inputs -= 1
-        batch.quarantine(rel, "bad_html", f"HTML could not be parsed: {err}")
+        batch.quarantine(rel, "bad_html", f"HTML could not be parsed: {err}", counted=True)
         return
     # active and embedded content never reaches the text
     _drop_active(tree)
@@ -60,8 +59,7 @@ def read_html(text: str, rel: str, batch: Batch, *, encoding: str) -> None:
     title = meta.title if meta else None
     iso, flags = metadata_date(meta.date if meta else None)
     if not body.strip():
-        batch.inputs -= 1
-        batch.quarantine(rel, "empty", "the HTML page holds no text")
+        batch.quarantine(rel, "empty", "the HTML page holds no text", counted=True)
         return
     before = len(batch.documents)
     batch.add_page(body, source_path=rel, source_format="html", encoding=encoding, title=title,

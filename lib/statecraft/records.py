@@ -79,9 +79,12 @@ class Batch:
     inputs: int = 0
     max_chars: int | None = None  # longer articles are quarantined as too_long
 
-    def quarantine(self, source_path: str, reason: str, detail: str, *, item: int | None = None) -> None:
-        """Count one input item and record why it could not be read."""
-        self.inputs += 1
+    def quarantine(
+        self, source_path: str, reason: str, detail: str, *, item: int | None = None, counted: bool = False
+    ) -> None:
+        """Record why an input item could not be read, counting it unless the caller already did."""
+        if not counted:
+            self.inputs += 1
         self.quarantined.append({"source_path": source_path, "item": item, "reason": reason, "detail": detail})
         log.info("quarantined %s%s: %s (%s)", source_path, "" if item is None else f"[{item}]", reason, detail)
 
@@ -89,16 +92,14 @@ class Batch:
         """Clean a page, split it into its articles and add them (caller counted the input)."""
         articles = cleaning.clean_page(text, split=source_format == "txt", title=meta.pop("title", None))
         if not any(a.text.strip() for a in articles):
-            self.inputs -= 1  # the quarantine row below counts it
             titles = [a.title for a in articles if a.title]
             detail = f"only a headline ({titles[0][:80]!r}), no body text" if titles else None
             detail = detail or "nothing but boilerplate was left"
-            self.quarantine(source_path, "empty_after_cleaning", detail)
+            self.quarantine(source_path, "empty_after_cleaning", detail, counted=True)
             return
         longest = max(len(a.text) for a in articles)
         if self.max_chars is not None and longest > self.max_chars:
-            self.inputs -= 1
-            self.quarantine(source_path, "too_long", _too_long(longest, self.max_chars))
+            self.quarantine(source_path, "too_long", _too_long(longest, self.max_chars), counted=True)
             return
         for part, article in enumerate(articles):
             self._add(article, source_path=source_path, part=part, source_format=source_format,
@@ -119,33 +120,27 @@ class Batch:
         """Add one record as one article, or quarantine it (caller counted the input)."""
         names = fields or record_fields(None)
         if not isinstance(record, Mapping):
-            self.inputs -= 1
             self.quarantine(source_path, "bad_record", f"record is a {type(record).__name__}, not an object",
-                            item=part)
+                            item=part, counted=True)
             return
         text = pick(record, names["text"])
         if text is None:
-            self.inputs -= 1
-            self.quarantine(source_path, "no_text", f"no text in fields {names['text']}", item=part)
+            self.quarantine(source_path, "no_text", f"no text in fields {names['text']}", item=part, counted=True)
             return
         if not isinstance(text, str):
-            self.inputs -= 1
             self.quarantine(source_path, "bad_text_type", f"text is a {type(text).__name__}, not a string",
-                            item=part)
+                            item=part, counted=True)
             return
         if not text.strip():
-            self.inputs -= 1
-            self.quarantine(source_path, "no_text", "text is empty", item=part)
+            self.quarantine(source_path, "no_text", "text is empty", item=part, counted=True)
             return
         if self.max_chars is not None and len(text) > self.max_chars:
-            self.inputs -= 1
-            self.quarantine(source_path, "too_long", _too_long(len(text), self.max_chars), item=part)
+            self.quarantine(source_path, "too_long", _too_long(len(text), self.max_chars), item=part, counted=True)
             return
         if not clean and _LONE_SURROGATE.search(text):
             # the text is kept exactly, but a lone surrogate cannot be written as UTF-8
-            self.inputs -= 1
             self.quarantine(source_path, "bad_unicode", "text holds a lone surrogate code point "
-                            "(U+D800..U+DFFF), which cannot be stored as UTF-8", item=part)
+                            "(U+D800..U+DFFF), which cannot be stored as UTF-8", item=part, counted=True)
             return
         title = _as_str(pick(record, names["title"]))
         published, flags = metadata_date(pick(record, names["published"]))
