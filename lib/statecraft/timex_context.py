@@ -101,25 +101,23 @@ class Context:
     def direction(self) -> int:
         """Tense of the match's clause from the nearest cue word in its sentence.
 
-        A strong cue anywhere in the sentence beats a weak one; among equals the nearest
-        wins (one after the match counts 1.5 times its distance). A lower-case "-ed" word
-        right after a form of "be" is a participle ("is expected", "was named") and
-        gives no tense of its own.
+        The nearest cue wins, strong or weak (one after the match counts 1.5 times its
+        distance). A lower-case "-ed" word right after a form of "be" is a participle
+        ("is expected", "was named") and gives no tense of its own.
 
         Returns:
             +2 / -2 for a strong future / past cue ("will", "said"), +1 / -1 for a weak one
             ("planned", any lower-case "-ed" word), 0 when the sentence has no cue.
         """
-        best, best_key = 0, (2, 0.0)
+        best, best_distance = 0, float("inf")
         for cue in grammar().cues.finditer(self.text, self.sentence[0], self.sentence[1]):
             if cue.start() < self.end and cue.end() > self.start:
                 continue
             if cue.lastgroup == "bwdweak" and _PASSIVE.search(self.text, max(0, cue.start() - 12), cue.start()):
                 continue  # "is expected", "been named": a participle, not the clause's tense
             distance = self.start - cue.end() if cue.end() <= self.start else (cue.start() - self.end) * 1.5
-            key = (0, distance)
-            if key < best_key:
-                best, best_key = _CUE_SCORE[cue.lastgroup], key
+            if distance < best_distance:
+                best, best_distance = _CUE_SCORE[cue.lastgroup], distance
         return best
 
     def last_with(self, granularity: str) -> str | None:
@@ -180,6 +178,23 @@ def number(surface: str | None) -> float | None:
     tens, _, units = text.replace("-", " ").partition(" ")
     total = float(lookup("number").get(tens, 0)) + float(lookup("number").get(units, 0))
     return total or None
+
+
+def year_number(surface: str) -> int:
+    """Read a year written in digits ("2025", "25" -> 2025) or spoken ("nineteen ninety-six",
+    "the year two thousand", "twenty oh five", "nineteen hundred")."""
+    text = normalise(surface)
+    if text.isdigit():
+        return int(text) + (2000 if len(text) == 2 else 0)
+    words = [w for w in re.split(r"[\s-]+", text) if w != "and"]
+    numbers = lookup("number")
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, words[2:]
+    else:
+        century, rest = int(numbers[words[0]]) * 100, words[1:]
+    if rest in ([], ["hundred"]):
+        return century
+    return century + sum(int(numbers[w]) for w in rest if w != "oh")
 
 
 def sentence_index(starts: list[int], position: int) -> int:

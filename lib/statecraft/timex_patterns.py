@@ -24,6 +24,14 @@ _LEFT = r"(?<![\w$€£¥#@&/\-'’])(?!(?<=[.,])\d)"
 _RIGHT = r"(?![\w%$€£]|[.,/]\d|['’](?!s\b)\w)"
 _NUMBER_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMBER_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: A year as said aloud in broadcast transcripts: "nineteen ninety-six", "two thousand (and) one".
+_SPOKEN_YEAR = (
+    rf"(?:(?:eighteen|nineteen|twenty)\s+(?:hundred|oh[-\s]+(?:{_NUMBER_UNITS})|{_TEENS}"
+    rf"|(?:{_NUMBER_TENS})(?:[-\s](?:{_NUMBER_UNITS}))?)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|(?:{_NUMBER_TENS})(?:[-\s](?:{_NUMBER_UNITS}))?|{_NUMBER_UNITS}))?)"
+    r"(?![-\w])"
+)
 _TIMEZONES = "UTC|GMT|ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|CET|CEST|BST|HKT|SGT|JST|KST|IST"
 
 
@@ -84,7 +92,7 @@ def _placeholders(words: dict[str, dict[str, str]], phrases: list[str]) -> dict[
         "MONTHF": _alternation(months_full),
         "WEEKDAY": _alternation(list(words["weekday"])),
         "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "YEAR": r"(?:1[89]\d\d|20\d\d)(?!\d)",
+        "YEAR": rf"(?:(?:1[89]\d\d|20\d\d)(?!\d)|{_SPOKEN_YEAR})",
         "SEASON": _alternation(list(words["season"])),
         "POD": _alternation(list(words["part_of_day"])),
         "ORD": _alternation(list(words["ordinal"])),

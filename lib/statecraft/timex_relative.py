@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from statecraft import timex_calendar as cal
-from statecraft.timex_context import MODS, UNKNOWN, Context, Found, normalise, number, word_value
+from statecraft.timex_context import MODS, UNKNOWN, Context, Found, normalise, number, word_value, year_number
 
 Groups = dict[str, str | None]
 _PAST = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1, "recent": -1}
@@ -64,8 +64,8 @@ def _year_of(g: Groups, ctx: Context, *names: str) -> int | None:
     for name in names:
         text = g.get(name)
         if text:
-            if text.isdigit():
-                return int(text) + (2000 if len(text) == 2 else 0)
+            if text[0].isdigit() or normalise(text) not in _PAST | _NEXT | {"this": 0, "current": 0}:
+                return year_number(text)
             if ctx.anchor is None:
                 return None
             return (
@@ -149,7 +149,7 @@ def season(g: Groups, ctx: Context) -> Found | None:
         if rel == "the" and (ctx.word_after() == "of" or ctx.word_before() not in ("in", "during", "over", "by")):
             return None
     if g.get("year"):
-        return Found("DATE", f"{g['year']}-{code}", "season", mod)
+        return Found("DATE", f"{year_number(g['year'])}-{code}", "season", mod)
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{code}", "season", mod, "unresolved_no_anchor")
     first, last = cal.SEASON_MONTHS[code]
@@ -246,6 +246,8 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         mentioned = ctx.last_with(granularity)
         if mentioned and cal.parse_date(cal.interval(mentioned)[0]):
             anchor, note = cal.parse_date(cal.interval(mentioned)[0]), "narrative"
+        elif ctx.last_date() is not None:  # "On May 22, 1995, ... the following year": 1996
+            anchor, note = ctx.last_date(), "narrative"
         offset = {"following": 1, "same": 0}.get(rel, -1)
     if unit == "weekend":
         week = cal.week_value(anchor + dt.timedelta(weeks=offset))

@@ -13,7 +13,7 @@ import functools
 import re
 
 from statecraft import timex_calendar as cal
-from statecraft.timex_context import MODS, Context, Found, capitalised, lookup, normalise, word_value
+from statecraft.timex_context import MODS, Context, Found, capitalised, lookup, normalise, word_value, year_number
 from statecraft.timex_patterns import grammar
 
 Groups = dict[str, str | None]
@@ -27,14 +27,15 @@ DATE_PREPOSITIONS = frozenset(
 _PERIOD_END = frozenset({"ended"})
 #: A date this close ahead of the anchor stays ahead even in a past-tense clause.
 _SOON_DAYS = 92
+_FAR_DAYS = 300
+_RECENT_DAYS = 31
+_ARITHMETIC = re.compile(r" [-+](?!-)| ?x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
+_SPOKEN_2000_BEFORE = frozenset({"year", "in", "since", "until", "by"})
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
 
 
 def _year(surface: str | None) -> int | None:
-    if not surface:
-        return None
-    year = int(surface)
-    return year + 2000 if year < 100 else year
+    return year_number(surface) if surface else None
 
 
 def _day(surface: str) -> int:
@@ -106,7 +107,7 @@ def numeric_date(g: Groups, ctx: Context) -> Found | None:
 def month_day_year(g: Groups, ctx: Context) -> Found | None:
     """April 3, 2025 / 3 April 2025 / April 07, 2025, 2:25 AM."""
     month = int(word_value("month", g["month"]) or 0)
-    year, day = int(g["year"]), _day(g["day"])
+    year, day = year_number(g["year"]), _day(g["day"])
     if not capitalised(g["month"]) or not cal.valid_day(year, month, day):
         return None
     return _day_found(dt.date(year, month, day), g.get("clock"))
@@ -129,10 +130,19 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     mod = MODS.get(normalise(g.get("mod") or ""))
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", mod, "unresolved_no_anchor")
+    rel = normalise(g.get("rel") or "")
     score = ctx.direction()
     direction = 1 if score >= 2 else -1 if ctx.word_before() in _PERIOD_END else 0
     if score <= -2 and (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days > _SOON_DAYS:
         direction = -1
+    if (
+        direction > 0
+        and (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days > _FAR_DAYS
+        and (ctx.anchor - cal.infer_day(month, day, ctx.anchor, -1)).days <= _RECENT_DAYS
+    ):
+        direction = -1  # a yearless date days ago, not in eleven months: "would ... Jan. 14" on Jan. 15
+    if rel:
+        direction = -1 if rel in ("last", "this past") else 1
     return _day_found(cal.infer_day(month, day, ctx.anchor, direction), None, mod, _direction_note(direction))
 
 
@@ -151,7 +161,7 @@ def month(g: Groups, ctx: Context) -> Found | None:
     if bare and value in (3, 5) and ctx.word_before() not in DATE_PREPOSITIONS:
         return None
     if g["year"]:
-        return Found("DATE", f"{g['year']}-{value:02d}", "month", mod)
+        return Found("DATE", f"{year_number(g['year'])}-{value:02d}", "month", mod)
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{value:02d}", "month", mod, "unresolved_no_anchor")
     anchor = ctx.anchor
@@ -222,7 +232,7 @@ def holiday(g: Groups, ctx: Context) -> Found | None:
     """Christmas, Thanksgiving, New Year's Day (2024)."""
     spec = word_value("holiday", g["holiday"])
     if g["year"]:
-        return _day_found(cal.holiday_date(spec, int(g["year"])))
+        return _day_found(cal.holiday_date(spec, year_number(g["year"])))
     if ctx.anchor is None:
         return None
     anchor, rel = ctx.anchor, normalise(g["rel"] or "")
@@ -274,7 +284,13 @@ def year(g: Groups, ctx: Context) -> Found | None:
     if season:
         return Found("DATE", f"{value}-{season}", "season")
     mod = MODS.get(raw_mod)
-    if not (g.get("fy") or raw_mod) and not _looks_like_year(ctx):
+    surface = g.get("year") or g.get("yy") or ""
+    if not surface[0].isdigit():  # spoken: "nineteen ninety-six", "the year two thousand"
+        if ctx.word_before() in lookup("not_year_before") or ctx.word_after() in lookup("not_year_after"):
+            return None
+        if normalise(surface).startswith("two thousand") and ctx.word_before() not in _SPOKEN_2000_BEFORE:
+            return None  # "two thousand people", "and two thousand were hurt"
+    elif not (g.get("fy") or raw_mod) and not _looks_like_year(ctx):
         return None
     return Found("DATE", str(value), "year", mod)
 
@@ -283,10 +299,18 @@ def _looks_like_year(ctx: Context) -> bool:
     before, after = ctx.word_before(), ctx.word_after()
     if before in lookup("not_year_before") or after in lookup("not_year_after"):
         return False
-    if ctx.text[ctx.end : ctx.end + 2] in (" -", " +", "x ", " x") or ctx.text[ctx.start - 2 : ctx.start] == "# ":
+    if _ARITHMETIC.match(ctx.text, ctx.end) or ctx.text[ctx.start - 2 : ctx.start] == "# ":
         return False
     raw = ctx.word_before_raw()
-    if raw and raw[0].isupper() and before not in lookup("year_date_before") and not word_value("month", raw):
+    if raw.endswith(("'s", "’s")):
+        return True  # "the company's 1989 profit"
+    if (
+        raw
+        and raw[0].isupper()
+        and before not in lookup("year_date_before")
+        and before not in lookup("year_determiner")
+        and not word_value("month", raw)
+    ):
         return ctx.text[ctx.start - 2 : ctx.start] in (", ", "; ", ": ") and before != "no."
     return True
 

@@ -103,6 +103,10 @@ def _anchor_words() -> list[str]:
             "biweekly",
             "now",
             "period",
+            "eighteen",  # spoken years: "nineteen ninety-six", "two thousand and one"
+            "nineteen",
+            "twenty",
+            "thousand",
         }
     )
     for phrase in g.phrases:
