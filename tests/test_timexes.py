@@ -41,7 +41,7 @@ def _value(text: str, published: str | None, surface: str) -> str:
         ("His promise for the year two thousand was dropped.", "1998-02-05", "two thousand", "2000"),
         ("It opened in twenty oh five.", "2010-01-01", "twenty oh five", "2005"),
         ("January nineteen ninety-seven.", "1998-02-27", "January nineteen ninety-seven", "1997-01"),
-        ("We saw it in the winter of nineteen ninety-four.", "1998-02-23", "the winter of nineteen ninety-four", "1994-WI"),
+        ("In the winter of nineteen ninety-four.", "1998-02-23", "the winter of nineteen ninety-four", "1994-WI"),
         ("Slepian was shot to death last Oct. 23 at his home.", "1999-04-19", "last Oct. 23", "1998-10-23"),
     ],
 )
@@ -135,7 +135,7 @@ def test_weekdays(text, published, surface, value):
         ("Receipts as of the end of last year suggest so.", "2025-04-07", "the end of last year", "2024"),
         ("It began at the beginning of last year.", "2025-04-07", "the beginning of last year", "2024"),
         ("It happened three days ago.", "2025-03-02", "three days ago", "2025-02-27"),
-        ("On May 22, 1995, he was promoted, and the following year he left.", "1998-04-18", "the following year", "1996"),
+        ("On May 22, 1995, he rose, and the following year he left.", "1998-04-18", "the following year", "1996"),
         ("It happened two weeks ago.", "2025-04-07", "two weeks ago", "2025-W13"),
         ("It happened six months ago.", "2025-04-07", "six months ago", "2024-10"),
         ("It happened a year ago.", "2025-04-07", "a year ago", "2024"),

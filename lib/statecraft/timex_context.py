@@ -181,8 +181,11 @@ def number(surface: str | None) -> float | None:
 
 
 def year_number(surface: str) -> int:
-    """Read a year written in digits ("2025", "25" -> 2025) or spoken ("nineteen ninety-six",
-    "the year two thousand", "twenty oh five", "nineteen hundred")."""
+    """Read a year written in digits or spoken aloud.
+
+    "2025" and "25" give 2025; "nineteen ninety-six" 1996, "two thousand and one" 2001,
+    "twenty oh five" 2005, "nineteen hundred" 1900.
+    """
     text = normalise(surface)
     if text.isdigit():
         return int(text) + (2000 if len(text) == 2 else 0)
