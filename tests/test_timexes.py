@@ -173,6 +173,10 @@ def test_periods(text, published, surface, value, mod):
         ("It re-entered after a six-year hiatus.", "six-year", "DURATION", "P6Y"),
         ("Volume over the past 24 hours rose.", "the past 24 hours", "DURATION", "PT24H"),
         ("It lasted several years.", "several years", "DURATION", "PXY"),
+        # "later" / "earlier" count from the story's last event, not the publication: TimeML tags the duration
+        ("Three days later, the index was down.", "Three days", "DURATION", "P3D"),
+        ("Two years later he left.", "Two years", "DURATION", "P2Y"),
+        ("Just over an hour later, he died.", "over an hour", "DURATION", "PT1H"),
         ("The fee is paid each year.", "each year", "SET", "P1Y"),
         ("Miners earn $5 million a year.", "a year", "SET", "P1Y"),
         ("They meet twice a week.", "twice a week", "SET", "P1W"),
