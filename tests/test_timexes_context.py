@@ -200,7 +200,9 @@ def test_numeric_dates(text, value):
             "Saturday, April 25",
             "1998-04-25",
         ),  # a colon after the day is punctuation, not a clock
-        ("Volume peaked in the last half of the '80s.", "1989-10-26", "the '80s", "198"),
+        ("Volume peaked in the last half of the '80s.", "1989-10-26", "the last half of the '80s", "198"),
+        ("A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "2000-W10"),
+        ("For the quarter a year ago, it earned $16 million.", "1989-10-26", "the quarter a year ago", "1988-Q3"),
     ],
 )
 def test_quarter_years_and_date_edges(text, published, surface, value):

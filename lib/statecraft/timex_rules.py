@@ -146,6 +146,14 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     return _day_found(cal.infer_day(month, day, ctx.anchor, direction), None, mod, _direction_note(direction))
 
 
+def week_of(g: Groups, ctx: Context) -> Found | None:
+    """The week of March 6: the ISO week holding that day (the day itself when the year is unknown)."""
+    found = month_day(g, ctx)
+    if found is None or not found.value[:1].isdigit():
+        return found
+    return Found("DATE", cal.week_value(dt.date.fromisoformat(found.value)), "week", None, found.note)
+
+
 def month(g: Groups, ctx: Context) -> Found | None:
     """September 2021, in December, last April, early July, June last year."""
     token = g["month"]
@@ -318,6 +326,8 @@ def _looks_like_year(ctx: Context) -> bool:
 def decade(g: Groups, ctx: Context) -> Found | None:
     """The 1990s, the '80s, the early 2000s, the nineties."""
     mod = MODS.get(normalise(g.get("mod") or ""))
+    if g.get("part"):  # "the last half of the '80s"
+        mod = "START" if normalise(g["part"]) == "first" else "END"
     if g.get("dec4"):
         return Found("DATE", g["dec4"][:3], "decade", mod)
     digit = int((g.get("dec2") or "0")[0]) if g.get("dec2") else int(word_value("decade_word", g["decadew"]))
