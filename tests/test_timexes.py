@@ -83,6 +83,7 @@ def test_numbers_that_are_not_years(text):
         ("The vote will happen on Feb. 29.", "2025-01-10", "Feb. 29", "2028-02-29"),  # leap day, forward
         ("It crashed last April.", "2025-04-07", "last April", "2024-04"),
         ("It happened in early July.", "2025-08-01", "early July", "2025-07"),
+        ("The March accession will let them sign.", "1999-02-10", "March", "1999-03"),  # a determiner: the month
         # a future cue, but the date was days ago: not eleven months ahead
         ("They would fight the ruling, which set Jan. 14 as the deadline.", "2000-01-15", "Jan. 14", "2000-01-14"),
         ("They would fight the ruling, which set Jan. 14 as the deadline.", "1999-04-19", "Jan. 14", "2000-01-14"),
@@ -94,6 +95,7 @@ def test_yearless_months_and_days(text, published, surface, value):
 
 def test_may_the_verb_is_not_a_month():
     assert _find("Regulators may act. Prices may fall, and may spring back.", "2025-05-28") == {}
+    assert _find("Theresa May said so, and they march on.", "2025-05-28") == {}
 
 
 def test_invalid_calendar_date_is_dropped():

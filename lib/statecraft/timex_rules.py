@@ -23,6 +23,7 @@ DATE_PREPOSITIONS = frozenset(
     "in since until till by during from through throughout before after of to between and or early late mid "
     "last this next around for".split()
 )
+_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "that", "this"})
 #: Words before a month-day that close a reporting period: "the year ended March 31" is past.
 _PERIOD_END = frozenset({"ended"})
 #: A date this close ahead of the anchor stays ahead even in a past-tense clause.
@@ -166,8 +167,9 @@ def month(g: Groups, ctx: Context) -> Found | None:
     full_name = normalise(token).rstrip(".") in _full_months()
     if bare and not full_name:
         return None
-    if bare and value in (3, 5) and ctx.word_before() not in DATE_PREPOSITIONS:
-        return None
+    before = ctx.word_before()
+    if bare and value in (3, 5) and before not in DATE_PREPOSITIONS and before not in _DETERMINERS:
+        return None  # "may fall", "march on"; but "in May", "the March accession"
     if g["year"]:
         return Found("DATE", f"{year_number(g['year'])}-{value:02d}", "month", mod)
     if ctx.anchor is None:
