@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from statecraft.segment import sentence_spans
+from statecraft.timex_calendar import interval
 from statecraft.timexes import extract_timexes
 
 HERE = Path(__file__).resolve().parent
@@ -120,8 +121,38 @@ def score(docs: list, extractor) -> dict:
                 counts[f"value_sys_{s['type']}"] += 1
                 counts[f"value_gold_{g['type']}"] += 1
             else:
-                errors.append((doc_id, dct, g["text"], g["value"], text[s["start"] : s["end"]], s["value"]))
+                errors.append(
+                    (doc_id, dct, g["text"], g["value"], text[s["start"] : s["end"]], s["value"], s.get("lenient", 0))
+                )
     return {"counts": counts, "errors": errors}
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def error_kind(gold: str, system: str) -> str:
+    """Sort a value disagreement into a kind, so the errors can be read by cause.
+
+    format: the same value written differently ("2000-W7" for ISO "2000-W07");
+    gold X: the gold leaves digits unknown that we resolve ("1989-WXX" vs "1989-W43");
+    granularity: one value's period holds the other's ("1988" vs "1988-Q3");
+    reference: PRESENT_REF / PAST_REF / FUTURE_REF against a calendar value or a duration;
+    other: a different period (direction, anchor or rule errors, and gold slips).
+    """
+    if _WEEK.sub(r"-W0\1", gold) == _WEEK.sub(r"-W0\1", system):
+        return "format"
+    if "X" in gold and "X" not in system and system[:1].isdigit():
+        known = gold.split("X")[0].rstrip("-")
+        if system.startswith(known):
+            return "gold X"
+    if gold.endswith("_REF") or system.endswith("_REF"):
+        return "reference"
+    spans = [interval(v) for v in (gold, system)]
+    if all(spans):
+        (g0, g1), (s0, s1) = spans
+        if (g0 <= s0 and s1 <= g1) or (s0 <= g0 and g1 <= s1):
+            return "granularity"
+    return "other"
 
 
 def report(name: str, result: dict, seconds: float) -> None:
@@ -140,6 +171,9 @@ def report(name: str, result: dict, seconds: float) -> None:
         r = c[f"value_gold_{t}"] / c[f"gold_{t}"] if c[f"gold_{t}"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"  value {t:<12} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (system {c[f'system_{t}']}, gold {c[f'gold_{t}']})")
+    kinds = collections.Counter(error_kind(e[3], e[5]) for e in result["errors"] if not e[6])
+    if kinds:
+        print("  value errors on matched extents, by kind:", ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
 
 
 def seed_docs(gold_path: Path) -> list[tuple[str, str, str, list[dict]]]:
@@ -202,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         result = score(docs, extractor)
         report(f"TimeBank+AQUAINT, {name}", result, time.perf_counter() - began)
         for error in result["errors"][: args.errors if name == "statecraft.timexes" else 0]:
-            print("   ", error)
+            print("   ", error[:6], error_kind(error[3], error[5]))
     seeds = seed_docs(args.seeds_gold)
     for name, extractor in systems:
         seeds_report(seeds, extractor, name)
