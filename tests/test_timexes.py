@@ -98,6 +98,11 @@ def test_may_the_verb_is_not_a_month():
     assert _find("Theresa May said so, and they march on.", "2025-05-28") == {}
 
 
+@pytest.mark.parametrize("text", ["Covered by U.Today before.", "He told USA Today so.", "This is VOA Today."])
+def test_today_ending_a_name_is_not_a_date(text):
+    assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []
+
+
 def test_invalid_calendar_date_is_dropped():
     assert "February 29, 2023" not in _find("It was February 29, 2023.", None)
 
@@ -127,6 +132,8 @@ def test_weekdays(text, published, surface, value):
         ("The index opens tomorrow.", "2025-12-31", "tomorrow", "2026-01-01"),
         ("Sales fell last week.", "2025-04-07", "last week", "2025-W14"),
         ("Sales fell this week.", "2021-01-03", "this week", "2020-W53"),  # ISO week edge
+        ("It lost 4.7% in the past week.", "2022-12-30", "the past week", "2022-W52"),  # 7 days: mostly this week
+        ("It lost 4.7% in the past week.", "2022-12-26", "the past week", "2022-W51"),
         ("Sales fell last week.", "2021-01-04", "last week", "2020-W53"),  # ISO week edge
         ("Earlier this week, BlackRock announced it.", "2023-07-29", "Earlier this week", "2023-W30"),
         ("It registered last month.", "2025-04-07", "last month", "2025-03"),

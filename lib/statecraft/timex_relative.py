@@ -249,6 +249,10 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         elif ctx.last_date() is not None:  # "On May 22, 1995, ... the following year": 1996
             anchor, note = ctx.last_date(), "narrative"
         offset = {"following": 1, "same": 0}.get(rel, -1)
+    if unit == "week" and rel in ("past", "last") and not mod and normalise(ctx.surface).startswith("the "):
+        # "the past week" is the seven days up to the anchor: the week holding their middle day
+        middle = anchor - dt.timedelta(days=3)
+        return Found("DATE", cal.week_value(middle), "week", None, "rolling", rule)
     if unit == "weekend":
         week = cal.week_value(anchor + dt.timedelta(weeks=offset))
         return Found("DATE", f"{week}-WE", "week", mod, note, rule)
@@ -260,6 +264,17 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         rule,
     )
     return Found(found.timex_type, found.value, found.granularity, mod, note, rule)
+
+
+def _names_a_title(ctx: Context) -> bool:
+    """True if a capitalised "Today" inside a sentence ends a name ("USA Today", "U.Today")."""
+    if not ctx.surface[:1].isupper() or ctx.start == ctx.sentence[0]:
+        return False
+    if ctx.text[ctx.start - 1] == ".":
+        return True
+    raw = ctx.word_before_raw()
+    before = ctx.text[ctx.sentence[0] : ctx.start].strip(" \"'“‘(`")
+    return bool(raw) and raw[0].isupper() and ctx.text[ctx.start - 1] == " " and before != raw
 
 
 def _plain(ctx: Context, anchor: dt.date) -> Context:
@@ -280,6 +295,8 @@ def day_relative(g: Groups, ctx: Context) -> Found | None:
         "the day after tomorrow": 2,
     }.get(word, 0)
     mod = MODS.get(normalise(g.get("mod") or ""))
+    if _names_a_title(ctx):
+        return None  # "U.Today", "USA Today", "VOA Today": a publication or a programme
     if ctx.anchor is None:
         return unresolved("time" if pod else "day", "relative_day", mod)
     day = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
