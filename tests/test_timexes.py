@@ -103,6 +103,11 @@ def test_today_ending_a_name_is_not_a_date(text):
     assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []
 
 
+@pytest.mark.parametrize("text", ["It is below the 100 hourly simple moving average.", "See the daily chart."])
+def test_chart_timeframes_are_not_sets(text):
+    assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []
+
+
 def test_invalid_calendar_date_is_dropped():
     assert "February 29, 2023" not in _find("It was February 29, 2023.", None)
 
@@ -115,6 +120,8 @@ def test_invalid_calendar_date_is_dropped():
         ("The court ruled on Saturday.", "2023-07-29", "Saturday", "2023-07-29"),  # publication weekday
         ("He said it last Friday.", "2023-07-28", "last Friday", "2023-07-21"),
         ("They meet next Monday.", "2023-07-29", "next Monday", "2023-07-31"),
+        ("Expect it after Christmas and New Year.", "2022-12-26", "Christmas", "2022-12-25"),  # just gone
+        ("Shops will open on Christmas.", "2022-12-10", "Christmas", "2022-12-25"),
         ("Protests began Friday night.", "2023-07-29", "Friday night", "2023-07-28TNI"),
         ("The group could leave as soon as Tuesday, Castro said.", "2000-04-03", "Tuesday", "2000-04-04"),
         ("Officials postponed until Tuesday any action.", "2000-03-30", "Tuesday", "2000-04-04"),

@@ -23,6 +23,11 @@ _PART_OF = re.compile(r"(?:months|weeks|days|quarters?|half|part|rest|remainder|
 _PUBLICATIONS = frozenset(
     "newspaper newspapers paper papers magazine magazines tabloid tabloids journal news edition".split()
 )
+#: Chart words: "the 100 hourly simple moving average", "the daily chart" name a timeframe, not a repetition.
+_TIMEFRAME = frozenset(
+    "chart charts candle candles candlestick candlesticks timeframe simple exponential moving sma ema rsi macd "
+    "bollinger stochastic".split()
+)
 _NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s]|$)")
 _COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
 
@@ -76,8 +81,9 @@ def phrase(g: Groups, ctx: Context) -> Found | None:
     """Now, recently, the near future, daily, the weekend (table ``phrases.csv``)."""
     row = grammar().phrases[normalise(g["phrase"])]
     value, granularity = row["value"], row["granularity"] or "ref"
-    if row["timex_type"] == "SET" and " " not in ctx.surface.strip() and _names_a_paper(ctx):
-        return None
+    if row["timex_type"] == "SET" and " " not in ctx.surface.strip():
+        if _names_a_paper(ctx) or _NEXT_WORD.match(ctx.text, ctx.end).group(1).lower() in _TIMEFRAME:
+            return None
     if value == "WEEKEND":
         if ctx.anchor is None:
             return unresolved("week", "weekend")

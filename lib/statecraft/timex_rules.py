@@ -250,9 +250,12 @@ def holiday(g: Groups, ctx: Context) -> Found | None:
     direction = {"last": -1, "next": 1}.get(rel) or (1 if ctx.direction() >= 2 else -1)
     if rel == "this":
         return _day_found(candidates[1], note="this")
+    latest = max(d for d in candidates if d <= anchor)
+    if not rel and direction > 0 and (anchor - latest).days <= _RECENT_DAYS:
+        direction = -1  # "expect it after Christmas" on Dec. 26: the Christmas just gone
     if direction > 0:
         return _day_found(min(d for d in candidates if d >= anchor), note=_direction_note(direction))
-    return _day_found(max(d for d in candidates if d <= anchor), note=_direction_note(direction))
+    return _day_found(latest, note=_direction_note(direction))
 
 
 def clock(g: Groups, ctx: Context) -> Found | None:
