@@ -141,6 +141,9 @@ def test_weekdays(text, published, surface, value):
         ("Sales fell this week.", "2021-01-03", "this week", "2020-W53"),  # ISO week edge
         ("It lost 4.7% in the past week.", "2022-12-30", "the past week", "2022-W52"),  # 7 days: mostly this week
         ("It lost 4.7% in the past week.", "2022-12-26", "the past week", "2022-W51"),
+        ("TVL shrank within the past year.", "2022-12-27", "the past year", "2022"),  # rolling, not last year
+        ("TVL shrank within the past year.", "1998-03-31", "the past year", "1997"),
+        ("It fell in the past month.", "2022-12-27", "the past month", "2022-12"),
         ("Sales fell last week.", "2021-01-04", "last week", "2020-W53"),  # ISO week edge
         ("Earlier this week, BlackRock announced it.", "2023-07-29", "Earlier this week", "2023-W30"),
         ("It registered last month.", "2025-04-07", "last month", "2025-03"),
@@ -193,6 +196,8 @@ def test_periods(text, published, surface, value, mod):
         ("Three days later, the index was down.", "Three days", "DURATION", "P3D"),
         ("Two years later he left.", "Two years", "DURATION", "P2Y"),
         ("Just over an hour later, he died.", "over an hour", "DURATION", "PT1H"),
+        ("It is up over the past day by 1%.", "the past day", "DURATION", "P1D"),
+        ("The freeze was likely to last a few weeks.", "a few weeks", "DURATION", "PXW"),  # "last" the verb
         ("The fee is paid each year.", "each year", "SET", "P1Y"),
         ("Miners earn $5 million a year.", "a year", "SET", "P1Y"),
         ("They meet twice a week.", "twice a week", "SET", "P1W"),

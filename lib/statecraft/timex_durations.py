@@ -28,6 +28,7 @@ _TIMEFRAME = frozenset(
     "chart charts candle candles candlestick candlesticks timeframe simple exponential moving sma ema rsi macd "
     "bollinger stochastic".split()
 )
+_BEFORE_VERB = frozenset("to will would could may might can should must not won't".split())
 _NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s]|$)")
 _COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
 
@@ -42,6 +43,8 @@ def duration(g: Groups, ctx: Context) -> Found | None:
         return None  # an age ("a 6-year-old", "52 years old") is not a timex in TimeML
     if unit == "TS" and num in ("a", "an"):
         return None
+    if normalise(g.get("rel") or "") == "last" and ctx.word_before() in _BEFORE_VERB:
+        return None  # "likely to last a few weeks": the verb; "a few weeks" is found next
     plural = normalise(g["unit"]).endswith("s")
     if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
         if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
@@ -50,6 +53,11 @@ def duration(g: Groups, ctx: Context) -> Found | None:
     if num in ("a couple of", "a couple", "couple of"):
         mod = mod or "APPROX"
     return Found("DURATION", _period(count, unit), "duration", mod)
+
+
+def past_unit(g: Groups, ctx: Context) -> Found | None:
+    """The past day, the last hour: the span up to now, a duration (as "the past 24 hours")."""
+    return Found("DURATION", _period(1, unit_code(g["unit"])), "duration")
 
 
 def _period(count: float | None, unit: str) -> str:

@@ -18,6 +18,7 @@ Groups = dict[str, str | None]
 _PAST = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1, "recent": -1}
 _NEXT = {"next": 1, "coming": 1, "following": 1, "upcoming": 1}
 _NARRATIVE = ("following", "previous", "prior", "same")  # relative to the story's last date, not the anchor
+_HALF_SPAN = {"week": 3, "month": 15, "year": 182}  # days from the anchor to the middle of "the past <unit>"
 _UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "decade"}
 APPROX = {
     "about": "APPROX",
@@ -249,10 +250,12 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         elif ctx.last_date() is not None:  # "On May 22, 1995, ... the following year": 1996
             anchor, note = ctx.last_date(), "narrative"
         offset = {"following": 1, "same": 0}.get(rel, -1)
-    if unit == "week" and rel in ("past", "last") and not mod and normalise(ctx.surface).startswith("the "):
+    if unit in _HALF_SPAN and rel in ("past", "last") and not mod and normalise(ctx.surface).startswith("the "):
         # "the past week" is the seven days up to the anchor: the week holding their middle day
-        middle = anchor - dt.timedelta(days=3)
-        return Found("DATE", cal.week_value(middle), "week", None, "rolling", rule)
+        # (on Dec. 27 "the past year" is this year, not last)
+        middle = anchor - dt.timedelta(days=_HALF_SPAN[unit])
+        found = _shifted(_plain(ctx, middle), unit[0].upper(), 0, None, rule)
+        return Found(found.timex_type, found.value, found.granularity, None, "rolling", rule)
     if unit == "weekend":
         week = cal.week_value(anchor + dt.timedelta(weeks=offset))
         return Found("DATE", f"{week}-WE", "week", mod, note, rule)
