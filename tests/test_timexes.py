@@ -29,6 +29,7 @@ def _value(text: str, published: str | None, surface: str) -> str:
         ("The filing is dated 2025-04-03.", None, "2025-04-03", "2025-04-03"),
         ("The filing is dated 22.01.2026.", None, "22.01.2026", "2026-01-22"),
         ("Policy·April 07, 2025, 2:25 AM", None, "April 07, 2025, 2:25 AM", "2025-04-07T02:25"),
+        ("By Shaurya Malwa Jan 3, 2023 at 9:05 a.m. UTC", None, "Jan 3, 2023 at 9:05 a.m. UTC", "2023-01-03T09:05"),
         ("The ban was imposed in September 2021.", "2025-12-08", "September 2021", "2021-09"),
         ("He joined the list in 2020.", "2025-05-28", "2020", "2020"),
         ("The coin launched in 2017, raising funds.", "2025-12-08", "2017", "2017"),

@@ -37,6 +37,8 @@ _NUMERIC_ANCHORS = (
     r"(?:1[89]\d\d|20\d\d)(?!\d)|['’]?\d0['’]?s\b|[QH][1-4]\b|[1-4][QH]\b|FY\d*|\d{1,2}:\d\d"
     r"|[ap]\.m\b|[AaPp][Mm]\b|\d{1,2}(?:st|nd|rd|th)[- ]century"
 )
+#: Month abbreviations that anchor only with their dot ("mar" is a verb).
+_AMBIGUOUS_ABBREVIATIONS = frozenset({"Mar"})
 TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -75,6 +77,8 @@ def _anchor_words() -> list[str]:
     for kind in ("month", "weekday"):
         for token in g.words[kind]:
             words.update({token, token.upper()})  # names are anchors only when capitalised
+            if kind == "month" and token.endswith(".") and token[:-1] not in _AMBIGUOUS_ABBREVIATIONS:
+                words.add(token[:-1])  # "Jan 3, 2023" as well as "Jan. 3"
     lower: set[str] = set()
     for kind in ("season", "part_of_day", "holiday", "decade_word"):
         for token in g.words[kind]:
