@@ -84,6 +84,7 @@ def extract_timexes(text: str, published: str | None, spans: Sequence[tuple[int,
     g, scan = grammar(), scanner()
     rows: list[dict[str, Any]] = []
     pos = 0
+    tried: set[int] = set()  # starts that gave nothing: windows of nearby anchors overlap
     for anchor in scan.anchors.finditer(text):
         if anchor.start() < pos:
             continue
@@ -95,6 +96,9 @@ def extract_timexes(text: str, published: str | None, spans: Sequence[tuple[int,
             if t.group().lower() in scan.starters or t.group()[0].isdigit()
         ]
         for start in candidates + [anchor.start()]:
+            if start in tried:
+                continue
+            tried.add(start)
             match = g.master.match(text, start)
             if match is None:
                 continue
