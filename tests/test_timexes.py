@@ -198,6 +198,11 @@ def test_periods(text, published, surface, value, mod):
         ("Two years later he left.", "Two years", "DURATION", "P2Y"),
         ("Just over an hour later, he died.", "over an hour", "DURATION", "PT1H"),
         ("It is up over the past day by 1%.", "the past day", "DURATION", "P1D"),
+        ("It took two and a half years.", "two and a half years", "DURATION", "P2Y6M"),
+        ("It took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("It took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("It took half a day.", "half a day", "DURATION", "PT12H"),
+        ("It took 1.5 weeks.", "1.5 weeks", "DURATION", "P1.5W"),
         ("The freeze was likely to last a few weeks.", "a few weeks", "DURATION", "PXW"),  # "last" the verb
         ("The fee is paid each year.", "each year", "SET", "P1Y"),
         ("Miners earn $5 million a year.", "a year", "SET", "P1Y"),

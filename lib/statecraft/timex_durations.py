@@ -49,6 +49,8 @@ def duration(g: Groups, ctx: Context) -> Found | None:
     if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
         if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
             return Found("SET", _period(1, unit), "set", None, "per_unit")
+    if count is not None and (g.get("half") or g.get("half2")):
+        count += 0.5  # "two and a half years", "2 1/2 hours", "a minute and a half"
     mod = APPROX.get(normalise(g.get("approx") or ""))
     if num in ("a couple of", "a couple", "couple of"):
         mod = mod or "APPROX"
@@ -60,9 +62,18 @@ def past_unit(g: Groups, ctx: Context) -> Found | None:
     return Found("DURATION", _period(1, unit_code(g["unit"])), "duration")
 
 
+#: A half of a unit in the next smaller one: 2.5 years is P2Y6M, 5.5 hours PT5H30M.
+_HALF_OF = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
 def _period(count: float | None, unit: str) -> str:
     if unit == "2W":
         count, unit = (None if count is None else 2 * count), "W"
+    if count is not None and count % 1 == 0.5 and unit in _HALF_OF:
+        whole = f"{int(count)}{unit[-1]}" if count > 1 else ""
+        if unit.startswith("T"):
+            return f"PT{whole}{_HALF_OF[unit]}"
+        return f"P{whole}{_HALF_OF[unit]}" if unit != "D" or whole else "PT12H"
     amount = "X" if count is None else f"{count:g}"
     return f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
 
