@@ -203,6 +203,8 @@ def test_periods(text, published, surface, value, mod):
         ("It took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
         ("It took half a day.", "half a day", "DURATION", "PT12H"),
         ("It took 1.5 weeks.", "1.5 weeks", "DURATION", "P1.5W"),
+        ("It took two decades.", "two decades", "DURATION", "P20Y"),  # ISO units: no decade, no quarter
+        ("Over the next three quarters it grew.", "the next three quarters", "DURATION", "P9M"),
         ("The freeze was likely to last a few weeks.", "a few weeks", "DURATION", "PXW"),  # "last" the verb
         ("The fee is paid each year.", "each year", "SET", "P1Y"),
         ("Miners earn $5 million a year.", "a year", "SET", "P1Y"),

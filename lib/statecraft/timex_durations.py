@@ -66,9 +66,14 @@ def past_unit(g: Groups, ctx: Context) -> Found | None:
 _HALF_OF = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
 
 
+#: Units ISO 8601 lacks, written in one it has: a quarter is 3 months, a decade 10 years.
+_IN_ISO_UNITS = {"2W": (2, "W"), "Q": (3, "M"), "E": (10, "Y"), "C": (100, "Y")}
+
+
 def _period(count: float | None, unit: str) -> str:
-    if unit == "2W":
-        count, unit = (None if count is None else 2 * count), "W"
+    if unit in _IN_ISO_UNITS:
+        factor, unit = _IN_ISO_UNITS[unit]
+        count = None if count is None else factor * count
     if count is not None and count % 1 == 0.5 and unit in _HALF_OF:
         whole = f"{int(count)}{unit[-1]}" if count > 1 else ""
         if unit.startswith("T"):
