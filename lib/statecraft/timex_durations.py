@@ -76,9 +76,7 @@ def _period(count: float | None, unit: str) -> str:
         count = None if count is None else factor * count
     if count is not None and count % 1 == 0.5 and unit in _HALF_OF:
         whole = f"{int(count)}{unit[-1]}" if count > 1 else ""
-        if unit.startswith("T"):
-            return f"PT{whole}{_HALF_OF[unit]}"
-        return f"P{whole}{_HALF_OF[unit]}" if unit != "D" or whole else "PT12H"
+        return f"PT{whole}{_HALF_OF[unit]}" if unit.startswith("T") else f"P{whole}{_HALF_OF[unit]}"
     amount = "X" if count is None else f"{count:g}"
     return f"PT{amount}{unit[1]}" if unit.startswith("T") else f"P{amount}{unit}"
 

@@ -17,6 +17,7 @@ from statecraft.timex_context import MODS, UNKNOWN, Context, Found, normalise, n
 Groups = dict[str, str | None]
 _PAST = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1, "recent": -1}
 _NEXT = {"next": 1, "coming": 1, "following": 1, "upcoming": 1}
+_RELATIVE_YEAR = frozenset(_PAST) | frozenset(_NEXT) | {"this", "current"}  # "last year's": not a number
 _NARRATIVE = ("following", "previous", "prior", "same")  # relative to the story's last date, not the anchor
 _HALF_SPAN = {"week": 3, "month": 15, "year": 182}  # days from the anchor to the middle of "the past <unit>"
 _UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "decade"}
@@ -65,7 +66,7 @@ def _year_of(g: Groups, ctx: Context, *names: str) -> int | None:
     for name in names:
         text = g.get(name)
         if text:
-            if text[0].isdigit() or normalise(text) not in _PAST | _NEXT | {"this": 0, "current": 0}:
+            if text[0].isdigit() or normalise(text) not in _RELATIVE_YEAR:
                 return year_number(text)
             if ctx.anchor is None:
                 return None

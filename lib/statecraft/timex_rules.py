@@ -23,14 +23,13 @@ DATE_PREPOSITIONS = frozenset(
     "in since until till by during from through throughout before after of to between and or early late mid "
     "last this next around for".split()
 )
-_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "that", "this"})
 #: Words before a month-day that close a reporting period: "the year ended March 31" is past.
 _PERIOD_END = frozenset({"ended"})
 #: A date this close ahead of the anchor stays ahead even in a past-tense clause.
 _SOON_DAYS = 92
 _FAR_DAYS = 300
 _RECENT_DAYS = 31
-_ARITHMETIC = re.compile(r" [-+](?!-)| ?x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
+_ARITHMETIC = re.compile(r" [-+](?!-)|x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
 _SPOKEN_2000_BEFORE = frozenset({"year", "in", "since", "until", "by"})
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
 
@@ -168,7 +167,7 @@ def month(g: Groups, ctx: Context) -> Found | None:
     if bare and not full_name:
         return None
     before = ctx.word_before()
-    if bare and value in (3, 5) and before not in DATE_PREPOSITIONS and before not in _DETERMINERS:
+    if bare and value in (3, 5) and before not in DATE_PREPOSITIONS and before not in lookup("year_determiner"):
         return None  # "may fall", "march on"; but "in May", "the March accession"
     if g["year"]:
         return Found("DATE", f"{year_number(g['year'])}-{value:02d}", "month", mod)
