@@ -133,13 +133,11 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     rel = normalise(g.get("rel") or "")
     score = ctx.direction()
     direction = 1 if score >= 2 else -1 if ctx.word_before() in _PERIOD_END else 0
-    if score <= -2 and (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days > _SOON_DAYS:
+    ahead = (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days
+    if score <= -2 and ahead > _SOON_DAYS:
         direction = -1
-    if (
-        direction > 0
-        and (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days > _FAR_DAYS
-        and (ctx.anchor - cal.infer_day(month, day, ctx.anchor, -1)).days <= _RECENT_DAYS
-    ):
+    ago = (ctx.anchor - cal.infer_day(month, day, ctx.anchor, -1)).days
+    if direction > 0 and ahead > _FAR_DAYS and ago <= _RECENT_DAYS:
         direction = -1  # a yearless date days ago, not in eleven months: "would ... Jan. 14" on Jan. 15
     if rel:
         direction = -1 if rel in ("last", "this past") else 1
