@@ -55,6 +55,31 @@ def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface,
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        # the attribution outside a quotation gives the quoted words no tense, and the reverse
+        ("''He will leave at 4 a.m. Thursday,'' Castro said.", "2000-04-05", "4 a.m. Thursday", "2000-04-06T04:00"),
+        ("''It is going to get worse in the spring.'' Figures showed a drop.", "1998-02-06", "the spring", "1998-SP"),
+        ('"Prices fell," he said Friday, "and they will fall again."', "2024-05-08", "Friday", "2024-05-03"),
+        # a past perfect in the clause makes a plan or deadline a past one ...
+        ("It had been due to expire Friday evening.", "1989-10-30", "Friday evening", "1989-10-27TEV"),
+        ("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday", "1999-05-06"),
+        # ... unless a modal says otherwise, or the "had" is in a relative clause
+        ("The offer, which had lapsed, will expire again Friday.", "1989-10-30", "Friday", "1989-11-03"),
+        ("The sale, which had been expected, is part of a plan to pay down the loan by February.", "1989-10-30",
+         "February", "1990-02"),
+        # "later" tells narrative order, not the future; "plans" alone is usually the noun
+        ("Three days later, as of Friday's close, the index was down 6%.", "1989-10-30", "Friday", "1989-10-27"),
+        ("On Friday, when Albright set aside vacation plans for the trip, the warning was lifted.", "1998-08-17",
+         "Friday", "1998-08-14"),
+        ("The company plans to list its shares on Friday.", "2024-05-08", "Friday", "2024-05-10"),
+    ],
+)
+def test_tense_cues_stay_in_their_clause(text, published, surface, value):
+    assert _row(text, published, surface)["value"] == value
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "timex_type", "value"),
     [
         ("Sales for the full year rose 13%.", "the full year", "DATE", "1989"),

@@ -47,6 +47,9 @@ _DERIVED = ("ago", "year_ago")
 _CUE_SCORE = {"fwd": 2, "fwdweak": 1, "bwd": -2, "bwdweak": -1}
 _SPACE = re.compile(r"\s+")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
+_MODALS = frozenset({"will", "would", "shall", "won't", "won’t", "'ll", "’ll", "going to", "gonna", "might"})
+_RELATIVE = re.compile(r"\b(?:which|who|that)\s+$", re.IGNORECASE)
+_QUOTE = re.compile(r"``|''|[\"“”]")
 _WORD_BEFORE = re.compile(r"([\w.']+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*([\w.']+)")
 
@@ -102,23 +105,44 @@ class Context:
         """Tense of the match's clause from the nearest cue word in its sentence.
 
         The nearest cue wins, strong or weak (one after the match counts 1.5 times its
-        distance). A lower-case "-ed" word right after a form of "be" is a participle
-        ("is expected", "was named") and gives no tense of its own.
+        distance). Only cues between the quote marks around the match count (see
+        ``quoted_span``). A lower-case "-ed" word right after a form of "be" is a participle
+        ("is expected", "was named") and gives no tense of its own. A "had" in the clause,
+        outside a relative clause, makes a winning forward cue a past plan unless a modal
+        is present ("had been due to expire Friday" is last Friday).
 
         Returns:
             +2 / -2 for a strong future / past cue ("will", "said"), +1 / -1 for a weak one
             ("planned", any lower-case "-ed" word), 0 when the sentence has no cue.
         """
         best, best_distance = 0, float("inf")
-        for cue in grammar().cues.finditer(self.text, self.sentence[0], self.sentence[1]):
+        lo, hi = self.quoted_span()
+        past_perfect = modal = False
+        for cue in grammar().cues.finditer(self.text, lo, hi):
             if cue.start() < self.end and cue.end() > self.start:
                 continue
+            word = cue.group().lower()
+            past_perfect |= word == "had" and not _RELATIVE.search(self.text, max(lo, cue.start() - 8), cue.start())
+            modal |= word in _MODALS
             if cue.lastgroup == "bwdweak" and _PASSIVE.search(self.text, max(0, cue.start() - 12), cue.start()):
                 continue  # "is expected", "been named": a participle, not the clause's tense
             distance = self.start - cue.end() if cue.end() <= self.start else (cue.start() - self.end) * 1.5
             if distance < best_distance:
                 best, best_distance = _CUE_SCORE[cue.lastgroup], distance
+        if best > 0 and past_perfect and not modal:
+            return -2  # "had been due to expire Friday", "Until Thursday, they had not ...": a past plan
         return best
+
+    def quoted_span(self) -> tuple[int, int]:
+        """The part of the sentence between the quote marks around the match.
+
+        A reporting verb outside a quotation ("... leave Thursday," Castro said) gives no
+        tense to the quoted words, and quoted words give none to the attribution.
+        """
+        lo, hi = self.sentence
+        before = [m.end() for m in _QUOTE.finditer(self.text, lo, self.start)]
+        after = _QUOTE.search(self.text, self.end, hi)
+        return (before[-1] if before else lo), (after.start() if after else hi)
 
     def last_with(self, granularity: str) -> str | None:
         """The value of the latest resolved timex of ``granularity`` found before this one.
