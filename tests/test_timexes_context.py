@@ -73,6 +73,10 @@ def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface,
         ("On Friday, when Albright set aside vacation plans for the trip, the warning was lifted.", "1998-08-17",
          "Friday", "1998-08-14"),
         ("The company plans to list its shares on Friday.", "2024-05-08", "Friday", "2024-05-10"),
+        # a past form after "be" or a determiner is a participle, not the clause's tense
+        ("The dividend would be paid on Friday.", "2024-05-08", "Friday", "2024-05-10"),
+        ("It would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
+        ("The split will take effect on the newly revised date in June.", "2025-08-10", "June", "2026-06"),
     ],
 )
 def test_tense_cues_stay_in_their_clause(text, published, surface, value):

@@ -46,7 +46,12 @@ MODS = {
 _DERIVED = ("ago", "year_ago")
 _CUE_SCORE = {"fwd": 2, "fwdweak": 1, "bwd": -2, "bwdweak": -1}
 _SPACE = re.compile(r"\s+")
+_ADJECTIVAL = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|your|this|that|these|those)\s+(?:[a-z]+ly\s+|still\s+|newly\s+)?$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
+_AUXILIARIES = frozenset({"was", "were", "had", "did", "has been", "have been"})
 _MODALS = frozenset({"will", "would", "shall", "won't", "won’t", "'ll", "’ll", "going to", "gonna", "might"})
 _RELATIVE = re.compile(r"\b(?:which|who|that)\s+$", re.IGNORECASE)
 _QUOTE = re.compile(r"``|''|[\"“”]")
@@ -107,7 +112,8 @@ class Context:
         The nearest cue wins, strong or weak (one after the match counts 1.5 times its
         distance). Only cues between the quote marks around the match count (see
         ``quoted_span``). A lower-case "-ed" word right after a form of "be" is a participle
-        ("is expected", "was named") and gives no tense of its own. A "had" in the clause,
+        ("is expected", "would be paid") and gives no tense of its own, nor does an "-ed" word
+        after a determiner ("a still unspecified date"). A "had" in the clause,
         outside a relative clause, makes a winning forward cue a past plan unless a modal
         is present ("had been due to expire Friday" is last Friday).
 
@@ -124,14 +130,25 @@ class Context:
             word = cue.group().lower()
             past_perfect |= word == "had" and not _RELATIVE.search(self.text, max(lo, cue.start() - 8), cue.start())
             modal |= word in _MODALS
-            if cue.lastgroup == "bwdweak" and _PASSIVE.search(self.text, max(0, cue.start() - 12), cue.start()):
-                continue  # "is expected", "been named": a participle, not the clause's tense
+            if self._participle(cue, word):
+                continue
             distance = self.start - cue.end() if cue.end() <= self.start else (cue.start() - self.end) * 1.5
             if distance < best_distance:
                 best, best_distance = _CUE_SCORE[cue.lastgroup], distance
         if best > 0 and past_perfect and not modal:
             return -2  # "had been due to expire Friday", "Until Thursday, they had not ...": a past plan
         return best
+
+    def _participle(self, cue: re.Match[str], word: str) -> bool:
+        """True for a past form that is a participle, not the clause's tense.
+
+        After a form of "be" ("is expected", "would be paid", "been named"), or, for an "-ed"
+        word, after a determiner ("a still unspecified date", "the recently passed law").
+        """
+        if cue.lastgroup == "bwdweak" or (cue.lastgroup == "bwd" and word not in _AUXILIARIES):
+            if _PASSIVE.search(self.text, max(0, cue.start() - 12), cue.start()):
+                return True
+        return cue.lastgroup == "bwdweak" and bool(_ADJECTIVAL.search(self.text, max(0, cue.start() - 30), cue.start()))
 
     def quoted_span(self) -> tuple[int, int]:
         """The part of the sentence between the quote marks around the match.
