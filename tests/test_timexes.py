@@ -179,6 +179,15 @@ def test_relative(text, published, surface, value):
         ("It peaked in the 1990s.", None, "the 1990s", "199", None),
         ("It peaked in the '80s.", "2025-01-01", "the '80s", "198", None),
         ("Profit rose from the year-ago quarter.", "2025-05-10", "the year-ago quarter", "2024-Q1", None),
+        # the year-ago period is a year before the quarter reported on, not before a forecast one
+        (
+            "Third-quarter profit fell. Losses will follow through the third quarter of 1990."
+            " In the year-ago period, it earned $101 million.",
+            "1989-10-26",
+            "the year-ago period",
+            "1988-Q3",
+            None,
+        ),
     ],
 )
 def test_periods(text, published, surface, value, mod):

@@ -161,14 +161,17 @@ class Context:
         after = _QUOTE.search(self.text, self.end, hi)
         return (before[-1] if before else lo), (after.start() if after else hi)
 
-    def last_with(self, granularity: str) -> str | None:
+    def last_with(self, granularity: str, ended: bool = False) -> str | None:
         """The value of the latest resolved timex of ``granularity`` found before this one.
 
-        Timexes that are themselves relative to a reference ("a year ago") are skipped.
+        Timexes that are themselves relative to a reference ("a year ago") are skipped, and with
+        ``ended`` so are those not over by the anchor (a forecast's "third quarter of 1990").
         """
+        latest = self.anchor.isoformat() if ended and self.anchor else None
         for row in reversed(self.previous):
             if row["granularity"] == granularity and row["date_start"] and not row["rule"].startswith(_DERIVED):
-                return row["value"]
+                if latest is None or (row["date_end"] or "9") <= latest:
+                    return row["value"]
         return None
 
     def last_date(self) -> dt.date | None:

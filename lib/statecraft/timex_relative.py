@@ -106,7 +106,7 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return unresolved("quarter", "relative_quarter")
     current = cal.quarter_of(ctx.anchor)
-    mentioned = ctx.last_with("quarter")
+    mentioned = ctx.last_with("quarter", ended=True)  # the quarter reported on, not a forecast one
     reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
     year = _year_of(g, ctx, "year", "relyear")
     if year is not None:  # "the 1988 quarter", "last year's period": the quarter in discussion, that year
