@@ -215,6 +215,10 @@ def test_periods(text, published, surface, value, mod):
         ("It took two decades.", "two decades", "DURATION", "P20Y"),  # ISO units: no decade, no quarter
         ("Over the next three quarters it grew.", "the next three quarters", "DURATION", "P9M"),
         ("The freeze was likely to last a few weeks.", "a few weeks", "DURATION", "PXW"),  # "last" the verb
+        # a bare plural unit after for/within/in is a span of unknown length
+        ("Kenya's tourism has been troubled for years.", "years", "DURATION", "PXY"),
+        ("Troops will arrive within weeks.", "weeks", "DURATION", "PXW"),
+        ("It grew for the first time in years.", "years", "DURATION", "PXY"),
         ("The fee is paid each year.", "each year", "SET", "P1Y"),
         ("Miners earn $5 million a year.", "a year", "SET", "P1Y"),
         ("They meet twice a week.", "twice a week", "SET", "P1W"),
@@ -231,6 +235,14 @@ def test_durations_sets_and_phrases(text, surface, timex_type, value):
 
 def test_ages_are_not_durations():
     assert _find("A 6-year-old boy and a man, 52 years old, arrived.", "2025-04-07") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He ran it in years of boom.", "It came in days after the vote.", "It was aged for years-long spells."],
+)
+def test_bare_units_need_a_span_reading(text):
+    assert not any(row["timex_type"] == "DURATION" for row in _find(text, "2025-04-07").values())
 
 
 @pytest.mark.parametrize(

@@ -23,14 +23,16 @@ def test_rule_names_are_unique_and_handlers_exist():
 @pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
 def test_every_rule_matches_its_example(row):
     rule = next(r for r in grammar().rules.values() if r.name == row["rule"])
-    assert re.fullmatch(rule.pattern, row["example"], re.IGNORECASE)
+    context, _, example = row["example"].rpartition("|")  # "for |years": the context a lookbehind needs
+    assert re.compile(rule.pattern, re.IGNORECASE).fullmatch(context + example, len(context))
 
 
 @pytest.mark.parametrize("row", RULES, ids=[row["rule"] for row in RULES])
 def test_every_example_is_found_in_a_sentence(row):
-    text = f"We noted that {row['example']} mattered."
+    context, _, example = row["example"].rpartition("|")
+    text = f"We noted that {context}{example} mattered."
     rows = timexes.extract_timexes(text, "2025-04-07", sentence_spans(text))
-    assert any(row["example"] in r["surface"] or r["surface"] in row["example"] for r in rows)
+    assert any(example in r["surface"] or r["surface"] in example for r in rows)
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,11 @@ def duration(g: Groups, ctx: Context) -> Found | None:
     return Found("DURATION", _period(count, unit), "duration", mod)
 
 
+def duration_bare(g: Groups, ctx: Context) -> Found | None:
+    """For years, within weeks, in days: a plural unit with no count is a span of unknown length (PXY)."""
+    return Found("DURATION", _period(None, unit_code(g["unit"])), "duration")
+
+
 def past_unit(g: Groups, ctx: Context) -> Found | None:
     """The past day, the last hour: the span up to now, a duration (as "the past 24 hours")."""
     return Found("DURATION", _period(1, unit_code(g["unit"])), "duration")

@@ -138,7 +138,8 @@ def grammar() -> Grammar:
             own = re.compile(body, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"rule {row['rule']!r}: bad pattern {body!r}: {exc}") from exc
-        if not own.fullmatch(row["example"]):
+        context, _, example = row["example"].rpartition("|")  # "for |years": context the rule looks behind at
+        if not own.fullmatch(context + example, len(context)):
             raise ValueError(f"rule {row['rule']!r} does not match its example {row['example']!r}")
         tag = f"r{index}"
         renamed = _GROUP.sub(lambda m, tag=tag: f"(?P<{tag}_{m.group(1)}>", body)
