@@ -246,6 +246,23 @@ def test_bare_units_need_a_span_reading(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("Users could not move crypto until June of this year.", "2022-12-14", "June of this year", "2022-06"),
+        ("It fell in March of last year.", "2022-12-14", "March of last year", "2021-03"),
+        ("It will launch in May of next year.", "2022-12-14", "May of next year", "2023-05"),
+    ],
+)
+def test_month_of_a_relative_year(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+@pytest.mark.parametrize("text", ["In the past few sessions, XRP gained.", "Riots marked the past three summers."])
+def test_the_past_before_a_count_is_no_reference(text):
+    assert "the past" not in _find(text, "2022-12-27")
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "value", "rule"),
     [
         ("Teng spoke on April 17.", "April 17", "XXXX-04-17", "month_day:unresolved_no_anchor"),

@@ -104,6 +104,11 @@ def set_each(g: Groups, ctx: Context) -> Found | None:
     return Found("SET", _period(count, unit_code(g["unit"])), "set")
 
 
+_COUNTS = frozenset(
+    "few several couple many two three four five six seven eight nine ten eleven twelve dozen".split()
+)
+
+
 def phrase(g: Groups, ctx: Context) -> Found | None:
     """Now, recently, the near future, daily, the weekend (table ``phrases.csv``)."""
     row = grammar().phrases[normalise(g["phrase"])]
@@ -111,6 +116,9 @@ def phrase(g: Groups, ctx: Context) -> Found | None:
     if row["timex_type"] == "SET" and " " not in ctx.surface.strip():
         if _names_a_paper(ctx) or _NEXT_WORD.match(ctx.text, ctx.end).group(1).lower() in _TIMEFRAME:
             return None
+    after = ctx.word_after()
+    if value.endswith("_REF") and ctx.surface.lower().startswith("the ") and (after in _COUNTS or after[:1].isdigit()):
+        return None  # "the past few sessions", "the past three summers": a count of something else
     if value == "WEEKEND":
         if ctx.anchor is None:
             return unresolved("week", "weekend")
