@@ -123,6 +123,10 @@ def test_invalid_calendar_date_is_dropped():
         ("They meet next Monday.", "2023-07-29", "next Monday", "2023-07-31"),
         ("Expect it after Christmas and New Year.", "2022-12-26", "Christmas", "2022-12-25"),  # just gone
         ("Shops will open on Christmas.", "2022-12-10", "Christmas", "2022-12-25"),
+        # movable US holidays by rule: the 4th Thursday, the Tuesday after the first Monday of November
+        ("Markets close on Thanksgiving.", "2024-11-20", "Thanksgiving", "2024-11-28"),
+        ("Voters will decide on Election Day.", "2024-10-20", "Election Day", "2024-11-05"),
+        ("Bitcoin rallied after Election Day.", "2024-12-01", "Election Day", "2024-11-05"),
         ("Protests began Friday night.", "2023-07-29", "Friday night", "2023-07-28TNI"),
         ("The group could leave as soon as Tuesday, Castro said.", "2000-04-03", "Tuesday", "2000-04-04"),
         ("Officials postponed until Tuesday any action.", "2000-03-30", "Tuesday", "2000-04-04"),

@@ -236,7 +236,12 @@ def weekday(g: Groups, ctx: Context) -> Found | None:
 
 
 def holiday(g: Groups, ctx: Context) -> Found | None:
-    """Christmas, Thanksgiving, New Year's Day (2024)."""
+    """Christmas, Thanksgiving, Election Day, New Year's Day (2024).
+
+    Without a year the tense chooses between the last and the coming one as for a month-day:
+    a strong cue decides, a strong past cue only when the coming one is over three months away,
+    otherwise the nearer one.
+    """
     spec = word_value("holiday", g["holiday"])
     if g["year"]:
         return _day_found(cal.holiday_date(spec, year_number(g["year"])))
@@ -244,15 +249,20 @@ def holiday(g: Groups, ctx: Context) -> Found | None:
         return None
     anchor, rel = ctx.anchor, normalise(g["rel"] or "")
     candidates = [cal.holiday_date(spec, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    direction = {"last": -1, "next": 1}.get(rel) or (1 if ctx.direction() >= 2 else -1)
     if rel == "this":
         return _day_found(candidates[1], note="this")
     latest = max(d for d in candidates if d <= anchor)
+    coming = min(d for d in candidates if d >= anchor)
+    score = ctx.direction()
+    direction = {"last": -1, "next": 1}.get(rel) or (1 if score >= 2 else -1 if score <= -2 else 0)
+    if not rel and direction < 0 and (coming - anchor).days <= _SOON_DAYS:
+        direction = 0  # news reports coming days in the past tense too, as for month-days
     if not rel and direction > 0 and (anchor - latest).days <= _RECENT_DAYS:
         direction = -1  # "expect it after Christmas" on Dec. 26: the Christmas just gone
-    if direction > 0:
-        return _day_found(min(d for d in candidates if d >= anchor), note=_direction_note(direction))
-    return _day_found(latest, note=_direction_note(direction))
+    note = _direction_note(direction)
+    if direction == 0:
+        direction = 1 if (coming - anchor) < (anchor - latest) else -1  # no cue: the nearer one
+    return _day_found(coming if direction > 0 else latest, note=note)
 
 
 def clock(g: Groups, ctx: Context) -> Found | None:
