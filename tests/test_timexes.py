@@ -312,3 +312,23 @@ def test_extract_builds_the_frame():
     assert frame["doc_id"].tolist() == ["a", "b"]
     assert frame["value"].tolist() == ["2025", "XXXX-04-17"]
     assert str(frame["date_start"].dtype) == "string"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Volumes rose on Dec. 18 and 19.", "2022-12-29", [("Dec. 18", "2022-12-18"), ("19", "2022-12-19")]),
+        ("The summit is on April 24 and 25.", None, [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25")]),
+        ("Mints between November 8-30 rose.", "2022-12-29", [("November 8", "2022-11-08"), ("30", "2022-11-30")]),
+        # a year after the pair dates both days
+        ("On Jan. 4-5, 2022, it met.", "2022-12-29", [("Jan. 4", "2022-01-04"), ("5, 2022", "2022-01-05")]),
+        # not a second day: an amount, a count, a smaller number, an impossible day
+        ("Sales rose Dec. 5 and 6% in total.", "2022-12-29", [("Dec. 5", "2022-12-05")]),
+        ("It fell on March 3 to 2,500.", "2022-12-29", [("March 3", "2023-03-03")]),
+        ("It ran from Dec. 18 to 4 others.", "2022-12-29", [("Dec. 18", "2022-12-18")]),
+        ("It ran Feb. 27 to 30 days.", "2022-12-29", [("Feb. 27", "2023-02-27")]),
+    ],
+)
+def test_second_day_of_a_pair(text, published, expected):
+    rows = extract_timexes(text, published, sentence_spans(text))
+    assert [(r["surface"], r["value"]) for r in rows if r["timex_type"] == "DATE"] == expected

@@ -29,6 +29,7 @@ wall clock is never read.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -108,8 +109,40 @@ def extract_timexes(text: str, published: str | None, spans: Sequence[tuple[int,
             if found is not None:
                 rows.append(_row(ctx, index, found, rule.name, anchor_date))
                 pos = match.end()
+                if rule.handler == "month_day" and found.granularity == "day":
+                    pos = _second_day(ctx, index, rows, anchor_date) or pos
                 break
     return rows
+
+
+#: The second day of "Dec. 13 and 14", "May 24-25, 2025", "between Jan. 1 and 10" (not "Dec. 5 and 6%").
+_SECOND_DAY = re.compile(
+    r"\s*(?:-|–|and|or|to|through)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w%$.,:/]\d|[\w%$:/-])"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![\w,.]\d))?"
+)
+
+
+def _second_day(ctx: Context, index: int, rows: list[dict[str, Any]], anchor: Any) -> int | None:
+    """Add the second day of a month-day pair as its own timex; a year after it dates both.
+
+    Returns the end of the second day, or None when no second day follows the last row.
+    """
+    first = rows[-1]
+    match = _SECOND_DAY.match(ctx.text, ctx.end)
+    value = first["value"]
+    if match is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value):
+        return None
+    day, year, month = int(match["day"]), match["year"] or value[:4], int(value[5:7])
+    leap_safe = int(year) if year.isdigit() else 2000
+    if not int(value[8:10]) < day <= 31 or not timex_calendar.valid_day(leap_safe, month, day):
+        return None
+    if match["year"] and year != value[:4]:
+        dated = Found("DATE", f"{year}{value[4:]}", "day", first["mod"], note="year_after_pair")
+        rows[-1] = _row(ctx, index, dated, "month_day", anchor)
+    second = Context(ctx.text, match.start("day"), match.end(), anchor, ctx.sentence, rows)
+    found = Found("DATE", f"{year}-{month:02d}-{day:02d}", "day", note="second_day")
+    rows.append(_row(second, index, found, "month_day", anchor))
+    return match.end()
 
 
 def _row(ctx: Context, index: int, found: Found, rule: str, anchor: Any) -> dict[str, Any]:
