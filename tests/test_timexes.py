@@ -332,3 +332,32 @@ def test_extract_builds_the_frame():
 def test_second_day_of_a_pair(text, published, expected):
     rows = extract_timexes(text, published, sentence_spans(text))
     assert [(r["surface"], r["value"]) for r in rows if r["timex_type"] == "DATE"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        # the month just gone is "last month": "last February" in March is a year back ...
+        ("Two helicopters crashed last February.", "1998-03-01", "last February", "1997-02"),
+        # ... two months back it is this year's
+        ("It fell last November.", "2000-01-13", "last November", "1999-11"),
+        ("It fell last October.", "1999-02-06", "last October", "1998-10"),
+        # "next Christmas" on Dec. 24 is a year on: tomorrow's is "this Christmas"
+        ("Where will the industry be next Christmas?", "2022-12-24", "next Christmas", "2023-12-25"),
+        ("Where will the industry be next Christmas?", "2022-02-24", "next Christmas", "2022-12-25"),
+    ],
+)
+def test_last_and_next_named_periods(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("NFT sales peaked during the last month of the year.", "month"),
+        ("It rose in the last week of December.", "week"),
+    ],
+)
+def test_the_last_unit_of_something_is_no_rolling_span(text, unwanted):
+    rows = _find(text, "2022-12-12")
+    assert not any(unwanted in surface for surface in rows)

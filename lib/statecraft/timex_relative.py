@@ -236,6 +236,9 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
     unit = normalise(g["unit"]).split()[-1]
     rel = normalise(g.get("rel") or "this")
     mod = MODS.get(normalise(g.get("mod") or ""))
+    the = ctx.surface.lower().startswith("the ") or ctx.word_before() == "the"
+    if rel in ("last", "past") and the and ctx.word_after() == "of":
+        return None  # "the last month of the year", "the last week of December": a part of what follows
     rule = f"relative_{unit}"
     granularity = {"weekend": "week"}.get(unit, unit)
     if ctx.anchor is None:

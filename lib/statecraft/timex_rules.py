@@ -177,6 +177,8 @@ def month(g: Groups, ctx: Context) -> Found | None:
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[normalise(g["relyear"])]
     elif rel in ("last", "this past", "past"):
         year = anchor.year if value < anchor.month else anchor.year - 1
+        if rel == "last" and (anchor.month - value) % 12 == 1:
+            year -= 1  # "last February" in March is a year back: the month just gone is "last month"
     elif rel in ("next", "this coming", "coming"):
         year = anchor.year if value > anchor.month else anchor.year + 1
     elif rel == "this":
@@ -253,6 +255,8 @@ def holiday(g: Groups, ctx: Context) -> Found | None:
         return _day_found(candidates[1], note="this")
     latest = max(d for d in candidates if d <= anchor)
     coming = min(d for d in candidates if d >= anchor)
+    if rel == "next" and coming == candidates[1] and (coming - anchor).days <= _RECENT_DAYS:
+        return _day_found(candidates[2], note="next")  # "next Christmas" on Dec. 24: this one is "this Christmas"
     score = ctx.direction()
     direction = {"last": -1, "next": 1}.get(rel) or (1 if score >= 2 else -1 if score <= -2 else 0)
     if not rel and direction < 0 and (coming - anchor).days <= _SOON_DAYS:
