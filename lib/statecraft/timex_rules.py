@@ -131,17 +131,28 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", mod, "unresolved_no_anchor")
     rel = normalise(g.get("rel") or "")
-    score = ctx.direction()
-    direction = 1 if score >= 2 else -1 if ctx.word_before() in _PERIOD_END else 0
     ahead = (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days
-    if score <= -2 and ahead > _SOON_DAYS:
-        direction = -1
     ago = (ctx.anchor - cal.infer_day(month, day, ctx.anchor, -1)).days
-    if direction > 0 and ahead > _FAR_DAYS and ago <= _RECENT_DAYS:
-        direction = -1  # a yearless date days ago, not in eleven months: "would ... Jan. 14" on Jan. 15
+    direction = _yearless_direction(ctx.direction(), ahead, ago)
+    if direction == 0 and ctx.word_before() in _PERIOD_END:
+        direction = -1  # a closed period: "the year ended March 31"
     if rel:
         direction = -1 if rel in ("last", "this past") else 1
     return _day_found(cal.infer_day(month, day, ctx.anchor, direction), None, mod, _direction_note(direction))
+
+
+def _yearless_direction(score: int, ahead: int, ago: int) -> int:
+    """Which occurrence of a yearless date or holiday the tense points to: +1 next, -1 last, 0 nearer.
+
+    ``score`` is the clause's tense (:meth:`Context.direction`); ``ahead`` / ``ago`` are the days
+    to the next and since the last occurrence. A strong future cue takes the next one, unless
+    the last fell within a month and the next is eleven months away ("would ... Jan. 14" on
+    Jan. 15). A strong past cue takes the last one unless the next is under three months away.
+    """
+    direction = 1 if score >= 2 else -1 if score <= -2 and ahead > _SOON_DAYS else 0
+    if direction > 0 and ahead > _FAR_DAYS and ago <= _RECENT_DAYS:
+        direction = -1
+    return direction
 
 
 def week_of(g: Groups, ctx: Context) -> Found | None:
@@ -257,12 +268,9 @@ def holiday(g: Groups, ctx: Context) -> Found | None:
     coming = min(d for d in candidates if d >= anchor)
     if rel == "next" and coming == candidates[1] and (coming - anchor).days <= _RECENT_DAYS:
         return _day_found(candidates[2], note="next")  # "next Christmas" on Dec. 24: this one is "this Christmas"
-    score = ctx.direction()
-    direction = {"last": -1, "next": 1}.get(rel) or (1 if score >= 2 else -1 if score <= -2 else 0)
-    if not rel and direction < 0 and (coming - anchor).days <= _SOON_DAYS:
-        direction = 0  # news reports coming days in the past tense too, as for month-days
-    if not rel and direction > 0 and (anchor - latest).days <= _RECENT_DAYS:
-        direction = -1  # "expect it after Christmas" on Dec. 26: the Christmas just gone
+    direction = {"last": -1, "next": 1}.get(rel) or _yearless_direction(
+        ctx.direction(), (coming - anchor).days, (anchor - latest).days
+    )  # "expect it after Christmas" on Dec. 26 is the Christmas just gone
     note = _direction_note(direction)
     if direction == 0:
         direction = 1 if (coming - anchor) < (anchor - latest) else -1  # no cue: the nearer one

@@ -121,6 +121,8 @@ _SECOND_DAY = re.compile(
     r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?![\w,.]\d))?"
 )
 
+_DAY_VALUE = re.compile(r"(?:\d{4}|XXXX)-\d\d-\d\d")
+
 
 def _second_day(ctx: Context, index: int, rows: list[dict[str, Any]], anchor: Any) -> int | None:
     """Add the second day of a month-day pair as its own timex; a year after it dates both.
@@ -130,7 +132,7 @@ def _second_day(ctx: Context, index: int, rows: list[dict[str, Any]], anchor: An
     first = rows[-1]
     match = _SECOND_DAY.match(ctx.text, ctx.end)
     value = first["value"]
-    if match is None or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value):
+    if match is None or not _DAY_VALUE.fullmatch(value):
         return None
     day, year, month = int(match["day"]), match["year"] or value[:4], int(value[5:7])
     leap_safe = int(year) if year.isdigit() else 2000
