@@ -91,12 +91,14 @@ def extract_timexes(text: str, published: str | None, spans: Sequence[tuple[int,
             continue
         index = sentence_index(starts, anchor.start())
         window = max(pos, spans[index][0], anchor.start() - _LOOKBACK)
-        candidates = [
-            t.start()
-            for t in TOKEN.finditer(text, window, anchor.start())
-            if t.group().lower() in scan.starters or t.group()[0].isdigit()
-        ]
-        for start in candidates + [anchor.start()]:
+        candidates = [anchor.start()]
+        for token in reversed(list(TOKEN.finditer(text, window, anchor.start()))):
+            word = token.group().lower()
+            if word[0].isdigit() or word in scan.starters:
+                candidates.append(token.start())
+            elif word not in scan.inner:
+                break  # no start before this word reaches the anchor
+        for start in reversed(candidates):
             if start in tried:
                 continue
             tried.add(start)
