@@ -77,6 +77,12 @@ def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface,
         ("The dividend would be paid on Friday.", "2024-05-08", "Friday", "2024-05-10"),
         ("It would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
         ("The split will take effect on the newly revised date in June.", "2025-08-10", "June", "2026-06"),
+        # ... and so is an "-ed" word before "by" (a reduced relative clause), but not after "has"
+        ("Accounts will open by mid-January, with markets untouched by the crash.", "2022-12-30", "mid-January",
+         "2023-01"),
+        ("Qantas will double its flights by August to markets untouched by the crisis.", "1998-02-13", "August",
+         "1998-08"),
+        ("His fortune has dropped by half, falling from $4 billion in March.", "2022-12-25", "March", "2022-03"),
     ],
 )
 def test_tense_cues_stay_in_their_clause(text, published, surface, value):

@@ -50,6 +50,8 @@ _ADJECTIVAL = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|your|this|that|these|those)\s+(?:[a-z]+ly\s+|still\s+|newly\s+)?$",
     re.IGNORECASE,
 )
+_BY = re.compile(r"\s+by\b")
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
 _AUXILIARIES = frozenset({"was", "were", "had", "did", "has been", "have been"})
 _MODALS = frozenset({"will", "would", "shall", "won't", "won’t", "'ll", "’ll", "going to", "gonna", "might"})
@@ -113,7 +115,7 @@ class Context:
         distance). Only cues between the quote marks around the match count (see
         ``quoted_span``). A lower-case "-ed" word right after a form of "be" is a participle
         ("is expected", "would be paid") and gives no tense of its own, nor does an "-ed" word
-        after a determiner ("a still unspecified date"). A "had" in the clause,
+        after a determiner ("a still unspecified date") or before "by" ("untouched by"). A "had" in the clause,
         outside a relative clause, makes a winning forward cue a past plan unless a modal
         is present ("had been due to expire Friday" is last Friday).
 
@@ -143,11 +145,19 @@ class Context:
         """True for a past form that is a participle, not the clause's tense.
 
         After a form of "be" ("is expected", "would be paid", "been named"), or, for an "-ed"
-        word, after a determiner ("a still unspecified date", "the recently passed law").
+        word, after a determiner ("a still unspecified date", "the recently passed law") or
+        before "by" unless after has/have/had ("markets untouched by the crisis", but not
+        "has dropped by half").
         """
         if cue.lastgroup == "bwdweak" or (cue.lastgroup == "bwd" and word not in _AUXILIARIES):
             if _PASSIVE.search(self.text, max(0, cue.start() - 12), cue.start()):
                 return True
+        if (
+            cue.lastgroup == "bwdweak"
+            and _BY.match(self.text, cue.end())
+            and not _PERFECT.search(self.text, max(0, cue.start() - 12), cue.start())
+        ):
+            return True  # "markets untouched by the crisis": a reduced relative clause
         return cue.lastgroup == "bwdweak" and bool(_ADJECTIVAL.search(self.text, max(0, cue.start() - 30), cue.start()))
 
     def quoted_span(self) -> tuple[int, int]:
