@@ -101,6 +101,10 @@ def test_tense_cues_stay_in_their_clause(text, published, surface, value):
         ("Rules should be in place by year's end.", "year's end", "DATE", "1989"),
         ("Its current chief took over in April.", "current", "DATE", "PRESENT_REF"),
         ("They want the boy back as soon as possible.", "as soon as possible", "DATE", "FUTURE_REF"),
+        ("Holders may buy at half the then current market price.", "then current", "DATE", "PAST_REF"),
+        ("Prices may stay weak in the near term.", "the near term", "DATE", "FUTURE_REF"),
+        ("Miners will hold for the long term.", "the long term", "DATE", "FUTURE_REF"),
+        ("The vote was put off to a later date.", "a later date", "DATE", "FUTURE_REF"),
     ],
 )
 def test_results_year_and_reference_phrases(text, surface, timex_type, value):
@@ -119,6 +123,10 @@ def test_results_year_and_reference_phrases(text, surface, timex_type, value):
 )
 def test_bare_year_and_period_need_context(text, surface):
     assert surface not in _find(text, "1989-11-02")
+
+
+def test_term_phrases_are_not_adjectives():
+    assert _find("It sold the short-term notes and long term bonds.", "1989-11-02") == {}
 
 
 @pytest.mark.parametrize(
