@@ -105,6 +105,11 @@ def test_tense_cues_stay_in_their_clause(text, published, surface, value):
         ("Prices may stay weak in the near term.", "the near term", "DATE", "FUTURE_REF"),
         ("Miners will hold for the long term.", "the long term", "DATE", "FUTURE_REF"),
         ("The vote was put off to a later date.", "a later date", "DATE", "FUTURE_REF"),
+        # the era, not the day
+        ("Fathers matter in today's world.", "today", "DATE", "PRESENT_REF"),
+        ("Can Bitcoin play a part in the finances of tomorrow?", "tomorrow", "DATE", "FUTURE_REF"),
+        ("The ruling is on today's agenda.", "today", "DATE", "1989-11-02"),
+        ("Trading ends at the close of tomorrow's session.", "tomorrow", "DATE", "1989-11-03"),
     ],
 )
 def test_results_year_and_reference_phrases(text, surface, timex_type, value):

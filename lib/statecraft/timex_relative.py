@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from statecraft import timex_calendar as cal
-from statecraft.timex_context import MODS, UNKNOWN, Context, Found, normalise, number, word_value, year_number
+from statecraft.timex_context import MODS, UNKNOWN, Context, Found, lookup, normalise, number, word_value, year_number
 
 Groups = dict[str, str | None]
 _PAST = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "most recent": -1, "recent": -1}
@@ -284,6 +284,18 @@ def _names_a_title(ctx: Context) -> bool:
     return bool(raw) and raw[0].isupper() and ctx.text[ctx.start - 1] == " " and before != raw
 
 
+_GENERIC_REF = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z]+)")
+
+
+def _generic(ctx: Context) -> bool:
+    """True for the era, not the day: "today's youth", "the world of tomorrow" (nouns in lexicon.csv)."""
+    after = _POSSESSIVE_NOUN.match(ctx.text, ctx.end)
+    if after:
+        return after.group(1) in lookup("generic_after_today")
+    return ctx.word_before() == "of" and normalise(ctx.surface) == "tomorrow"
+
+
 def _plain(ctx: Context, anchor: dt.date) -> Context:
     return Context("", 0, 0, anchor, (0, 0))
 
@@ -304,6 +316,8 @@ def day_relative(g: Groups, ctx: Context) -> Found | None:
     mod = MODS.get(normalise(g.get("mod") or ""))
     if _names_a_title(ctx):
         return None  # "U.Today", "USA Today", "VOA Today": a publication or a programme
+    if not pod and word in _GENERIC_REF and _generic(ctx):
+        return Found("DATE", _GENERIC_REF[word], "ref", mod, None, "generic")
     if ctx.anchor is None:
         return unresolved("time" if pod else "day", "relative_day", mod)
     day = (ctx.anchor + dt.timedelta(days=offset)).isoformat()
