@@ -104,6 +104,23 @@ def test_today_ending_a_name_is_not_a_date(text):
     assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Baker said on ABC-TV\'s "This Week With David Brinkley" that it was over.',
+        "Baker said on ABC's ``This Week'' that it was over.",
+        "She led the ``March of the Combatant Mothers,'' pushing a stroller.",
+        "He gave to the March of Dimes.",
+    ],
+)
+def test_titles_and_names_are_not_dates(text):
+    assert [r["surface"] for r in extract_timexes(text, "2000-01-15", sentence_spans(text))] == []
+
+
+def test_a_quoted_sentence_still_has_its_week():
+    assert _find('"This week was bad," he said.', "1991-02-25")["This week"]["value"] == "1991-W09"
+
+
 @pytest.mark.parametrize("text", ["It is below the 100 hourly simple moving average.", "See the daily chart."])
 def test_chart_timeframes_are_not_sets(text):
     assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []

@@ -239,6 +239,8 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
     the = ctx.surface.lower().startswith("the ") or ctx.word_before() == "the"
     if rel in ("last", "past") and the and ctx.word_after() == "of":
         return None  # "the last month of the year", "the last week of December": a part of what follows
+    if _QUOTED_TITLE.search(ctx.text, max(0, ctx.start - 2), ctx.start) and ctx.surface.istitle():
+        return None  # ABC's "This Week": a programme
     rule = f"relative_{unit}"
     granularity = {"weekend": "week"}.get(unit, unit)
     if ctx.anchor is None:
@@ -284,6 +286,7 @@ def _names_a_title(ctx: Context) -> bool:
     return bool(raw) and raw[0].isupper() and ctx.text[ctx.start - 1] == " " and before != raw
 
 
+_QUOTED_TITLE = re.compile(r"[\"“`'‘]\s*$")
 _GENERIC_REF = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z]+)")
 

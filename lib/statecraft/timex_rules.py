@@ -163,6 +163,12 @@ def week_of(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", cal.week_value(dt.date.fromisoformat(found.value)), "week", None, found.note)
 
 
+#: "<Month> of (the) <Capitalised word>" that is no month: a name.
+_NAME_OF = re.compile(
+    r"\s+of\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]"
+)
+
+
 def month(g: Groups, ctx: Context) -> Found | None:
     """September 2021, in December, last April, early July, June last year."""
     token = g["month"]
@@ -178,6 +184,8 @@ def month(g: Groups, ctx: Context) -> Found | None:
     before = ctx.word_before()
     if bare and value in (3, 5) and before not in DATE_PREPOSITIONS and before not in lookup("year_determiner"):
         return None  # "may fall", "march on"; but "in May", "the March accession"
+    if bare and _NAME_OF.match(ctx.text, ctx.end):
+        return None  # "the March of Dimes", "the March of the Combatant Mothers": a name
     if g["year"]:
         return Found("DATE", f"{year_number(g['year'])}-{value:02d}", "month", mod)
     if ctx.anchor is None:
