@@ -83,6 +83,10 @@ def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface,
         ("Qantas will double its flights by August to markets untouched by the crisis.", "1998-02-13", "August",
          "1998-08"),
         ("His fortune has dropped by half, falling from $4 billion in March.", "2022-12-25", "March", "2022-03"),
+        # a deadline named by the date gives the tense only when no verb does
+        ("Sony completed its offer, with shares tendered by the Tuesday deadline.", "1989-11-02", "Tuesday",
+         "1989-10-31"),
+        ("They must pay by Friday's deadline.", "1989-11-02", "Friday", "1989-11-03"),
     ],
 )
 def test_tense_cues_stay_in_their_clause(text, published, surface, value):

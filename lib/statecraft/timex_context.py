@@ -51,6 +51,7 @@ _ADJECTIVAL = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"\s+by\b")
+_ATTACHED = re.compile(r"(?:['’]s)?\s+")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
 _AUXILIARIES = frozenset({"was", "were", "had", "did", "has been", "have been"})
@@ -126,6 +127,7 @@ class Context:
         best, best_distance = 0, float("inf")
         lo, hi = self.quoted_span()
         past_perfect = modal = False
+        attached = 0
         for cue in grammar().cues.finditer(self.text, lo, hi):
             if cue.start() < self.end and cue.end() > self.start:
                 continue
@@ -134,12 +136,15 @@ class Context:
             modal |= word in _MODALS
             if self._participle(cue, word):
                 continue
+            if word == "deadline" and _ATTACHED.fullmatch(self.text, self.end, cue.start()):
+                attached = 2  # "by the Tuesday deadline": the noun names the date; a verb, if any, gives the tense
+                continue
             distance = self.start - cue.end() if cue.end() <= self.start else (cue.start() - self.end) * 1.5
             if distance < best_distance:
                 best, best_distance = _CUE_SCORE[cue.lastgroup], distance
         if best > 0 and past_perfect and not modal:
             return -2  # "had been due to expire Friday", "Until Thursday, they had not ...": a past plan
-        return best
+        return best or attached
 
     def _participle(self, cue: re.Match[str], word: str) -> bool:
         """True for a past form that is a participle, not the clause's tense.
