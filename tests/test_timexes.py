@@ -97,6 +97,8 @@ def test_yearless_months_and_days(text, published, surface, value):
 def test_may_the_verb_is_not_a_month():
     assert _find("Regulators may act. Prices may fall, and may spring back.", "2025-05-28") == {}
     assert _find("Theresa May said so, and they march on.", "2025-05-28") == {}
+    review = "A bridge was hacked in February. 2. Terra implodes, Do Kwon on the run (May)"
+    assert _find(review, "2022-12-31")["May"]["value"] == "2022-05"
 
 
 @pytest.mark.parametrize("text", ["Covered by U.Today before.", "He told USA Today so.", "This is VOA Today."])

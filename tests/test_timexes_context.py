@@ -87,6 +87,15 @@ def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface,
         ("Sony completed its offer, with shares tendered by the Tuesday deadline.", "1989-11-02", "Tuesday",
          "1989-10-31"),
         ("They must pay by Friday's deadline.", "1989-11-02", "Friday", "1989-11-03"),
+        # no cue at all: a story already in the past keeps its months there; "due in" points ahead
+        ("In 2022 Terra fell. The exchange collapse (November). The Wormhole exploit (February).", "2022-12-31",
+         "February", "2022-02"),
+        ("Prices are higher. The network upgrade, February.", "2022-12-31", "February", "2023-02"),
+        ("The third chapter is due in January.", "2022-12-08", "January", "2023-01"),
+        ("The loan was due in May and the bank sued.", "2023-01-03", "May", "2022-05"),
+        # an "-ed" cue after a determiner is an adjective ("the planned acquisition")
+        ("Microsoft announced the planned acquisition, worth $68.7 billion, in January.", "2022-12-08", "January",
+         "2022-01"),
     ],
 )
 def test_tense_cues_stay_in_their_clause(text, published, surface, value):

@@ -163,7 +163,8 @@ class Context:
             and not _PERFECT.search(self.text, max(0, cue.start() - 12), cue.start())
         ):
             return True  # "markets untouched by the crisis": a reduced relative clause
-        return cue.lastgroup == "bwdweak" and bool(_ADJECTIVAL.search(self.text, max(0, cue.start() - 30), cue.start()))
+        adjectival = cue.lastgroup == "bwdweak" or word.endswith("ed")  # "the planned acquisition"
+        return adjectival and bool(_ADJECTIVAL.search(self.text, max(0, cue.start() - 30), cue.start()))
 
     def quoted_span(self) -> tuple[int, int]:
         """The part of the sentence between the quote marks around the match.

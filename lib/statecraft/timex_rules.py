@@ -182,8 +182,10 @@ def month(g: Groups, ctx: Context) -> Found | None:
     if bare and not full_name:
         return None
     before = ctx.word_before()
+    parenthesised = ctx.text[ctx.start - 1 : ctx.start] == "(" and ctx.text[ctx.end : ctx.end + 1] == ")"
     if bare and value in (3, 5) and before not in DATE_PREPOSITIONS and before not in lookup("year_determiner"):
-        return None  # "may fall", "march on"; but "in May", "the March accession"
+        if not parenthesised:
+            return None  # "may fall", "march on"; but "in May", "the March accession", "(May)"
     if bare and _NAME_OF.match(ctx.text, ctx.end):
         return None  # "the March of Dimes", "the March of the Combatant Mothers": a name
     if g["year"]:
@@ -212,7 +214,8 @@ def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
 
     A strong cue decides: past ("met in December" in April: last year's December), future
     ("will ... in March" in May: next year's). A weak past cue ("-ed") keeps an earlier month
-    in the anchor's year; otherwise the nearer occurrence wins ("December" in an October
+    in the anchor's year. With no cue at all, a story whose latest date so far is past
+    takes the past one; otherwise the nearer occurrence wins ("December" in an October
     article is this December, in an April article last December).
     """
     anchor, score = ctx.anchor, ctx.direction()
@@ -221,6 +224,8 @@ def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
         direction = -1
     if direction < 0 and month_number > anchor.month and (month_number - anchor.month) * 30 <= _SOON_DAYS:
         direction = 0
+    if score == 0 and (ctx.last_date() or anchor) < anchor:
+        direction = -1  # no tense at all, in a story already told in the past ("(March)" in a year review)
     year = cal.infer_year(month_number, month_number, anchor, direction)
     return year, _direction_note(direction)
 
