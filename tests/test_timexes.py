@@ -198,6 +198,8 @@ def test_relative(text, published, surface, value):
         ("Revenue rose in the second half of 2024.", None, "the second half of 2024", "2024-H2", None),
         ("Revenue rose in H1 2025.", None, "H1 2025", "2025-H1", None),
         ("It peaked in summer 2024.", None, "summer 2024", "2024-SU", None),
+        ("Demand ran well into the summer.", "1989-10-26", "the summer", "1989-SU", None),
+        ("Throughout the summer he was vocal.", "2022-12-06", "the summer", "2022-SU", None),
         ("It peaked in early July.", "2025-09-01", "early July", "2025-07", "START"),
         ("It peaked in the 1990s.", None, "the 1990s", "199", None),
         ("It peaked in the '80s.", "2025-01-01", "the '80s", "198", None),

@@ -140,15 +140,19 @@ def half(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", f"{cal.infer_year(6 * h - 5, 6 * h, ctx.anchor, ctx.direction())}-H{h}", "half")
 
 
+_SEASON_BEFORE = frozenset("in during since until by through throughout for over into".split())
+_THE_SEASON_BEFORE = frozenset("in during over by into throughout".split())
+
+
 def season(g: Groups, ctx: Context) -> Found | None:
     """Summer 2024, last fall, this summer, early spring; never "prices fall" or "the fall of FTX"."""
     code = word_value("season", g["season"])
     rel = normalise(g.get("rel") or "")
     mod = MODS.get(normalise(g.get("mod") or ""))
     if not g.get("year") and not mod:
-        if not rel and ctx.word_before() not in ("in", "during", "since", "until", "by", "through", "for", "over"):
+        if not rel and ctx.word_before() not in _SEASON_BEFORE:
             return None
-        if rel == "the" and (ctx.word_after() == "of" or ctx.word_before() not in ("in", "during", "over", "by")):
+        if rel == "the" and (ctx.word_after() == "of" or ctx.word_before() not in _THE_SEASON_BEFORE):
             return None
     if g.get("year"):
         return Found("DATE", f"{year_number(g['year'])}-{code}", "season", mod)
