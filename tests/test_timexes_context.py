@@ -268,3 +268,47 @@ def test_numeric_dates(text, value):
 )
 def test_quarter_years_and_date_edges(text, published, surface, value):
     assert _row(text, published, surface)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "timex_type", "value"),
+    [
+        ("He was arrested on Feb. 22 and appeared in court the next day.", "2000-02-24", "the next day", "DATE",
+         "2000-02-23"),
+        ("He was arrested on Feb. 22 and appeared in court the next morning.", "2000-02-24", "the next morning",
+         "TIME", "2000-02-23TMO"),
+        ("On Oct. 23 he was shot. Earlier that day, the family sent a fax.", "1999-10-24", "Earlier that day", "DATE",
+         "1999-10-23"),
+        ("FTX filed on November 11, the same day that its CEO resigned.", "2022-12-25", "the same day", "DATE",
+         "2022-11-11"),
+        ("He was arrested Feb. 22; the day before, he fled.", "2000-02-24", "the day before", "DATE", "2000-02-21"),
+        ("On Monday he was charged. The following day, bail was denied.", "2022-12-16", "The following day", "DATE",
+         "2022-12-13"),
+        # a month gives a day of that month; with no date told nearby a step counts from the anchor
+        ("He was killed last October. His name was crossed out that same day.", "1999-02-06", "that same day", "DATE",
+         "1998-10-XX"),
+        ("Volume was $59 million, an 8% drop from the previous day.", "2022-12-27", "the previous day", "DATE",
+         "2022-12-26"),
+        # "the previous Friday" counts from the Friday the story is at
+        ("The index fell Friday, down 4% from the previous Friday.", "1989-10-30", "the previous Friday", "DATE",
+         "1989-10-20"),
+        ("Sales fell 4% from the previous Friday.", "1989-10-30", "the previous Friday", "DATE", "1989-10-27"),
+    ],
+)
+def test_narrative_days_count_from_the_story(text, published, surface, timex_type, value):
+    row = _row(text, published, surface)
+    assert (row["timex_type"], row["value"]) == (timex_type, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened on the same day.",  # nothing told before: no reading
+        "The release comes the day after the founder rejected NFTs.",  # counts from an event we do not place
+        "That day traders lost money.",
+        "In 2021 prices rose. That day, nobody sold.",  # a day of a year cannot be placed
+    ],
+)
+def test_narrative_days_without_a_reference_are_not_guessed(text):
+    rows = extract_timexes(text, "2022-12-20", sentence_spans(text))
+    assert [r["surface"] for r in rows if r["rule"].startswith("narrative")] == []

@@ -190,6 +190,19 @@ class Context:
                     return row["value"]
         return None
 
+    def last_day(self, within: int) -> tuple[dt.date, str] | None:
+        """The latest calendar timex found in the ``within`` characters before this one.
+
+        Returns its first day and its granularity. Timexes relative to a reference ("a year
+        ago") and PRESENT_REF are skipped.
+        """
+        for row in reversed(self.previous):
+            if row["start"] < self.start - within:
+                return None
+            if row["date_start"] and row["value"][:1].isdigit() and not row["rule"].startswith(_DERIVED):
+                return dt.date.fromisoformat(row["date_start"]), row["granularity"]
+        return None
+
     def last_date(self) -> dt.date | None:
         """The first day of the latest resolved calendar timex found before this one ("June 1998" -> June 1).
 

@@ -331,3 +331,38 @@ def day_relative(g: Groups, ctx: Context) -> Found | None:
     if pod:
         return Found("TIME", f"{day}T{pod}", "time", mod, None, "relative_day")
     return Found("DATE", day, "day", mod, None, "relative_day")
+
+
+#: How far back (characters, a few sentences) the day a narrative step counts from may be.
+_NARRATIVE_REACH = 1000
+_NARRATIVE_STEP = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "before": -1, "after": 1}
+
+
+def day_narrative(g: Groups, ctx: Context) -> Found | None:
+    """The next day, the following morning, the same day, that night, the day before, earlier that day.
+
+    They count from the last day the story named in the few sentences before ("arrested Feb. 22
+    ... the next day" is Feb. 23); after a month, "that day" is a day of it (``1998-10-XX``).
+    With no date named nearby, a step counts from the anchor ("up 3% from the previous day"),
+    and "that day" or "the same day" has no reading.
+    """
+    unit = normalise(g.get("unit") or g.get("unit2") or "day")
+    step = _NARRATIVE_STEP.get(normalise(g.get("rel") or ""), 0) + _NARRATIVE_STEP.get(normalise(g.get("dir") or ""), 0)
+    pod = word_value("part_of_day", unit) if unit != "day" else None
+    last, note = ctx.last_day(_NARRATIVE_REACH), "narrative"
+    if last is not None and last[1] not in ("day", "time"):
+        if step == 0 and last[1] == "month":  # "last October ... that same day": a day of that month
+            return Found("DATE", f"{last[0]:%Y-%m}-XX", "day", None, "narrative_month", "narrative_day")
+        return None  # a day counted from a week or a year cannot be placed
+    reference = last[0] if last else None
+    if reference is None:
+        if step == 0:
+            return None
+        reference, note = ctx.anchor, "anchor"
+    if reference is None:
+        return unresolved("time" if pod else "day", "narrative_day")
+    day = (reference + dt.timedelta(days=step)).isoformat()
+    if pod:
+        return Found("TIME", f"{day}T{pod}", "time", None, note, "narrative_day")
+    return Found("DATE", day, "day", None, note, "narrative_day")
+

@@ -31,6 +31,8 @@ _FAR_DAYS = 300
 _RECENT_DAYS = 31
 _ARITHMETIC = re.compile(r" [-+](?!-)|x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
 _SPOKEN_2000_BEFORE = frozenset({"year", "in", "since", "until", "by"})
+#: How far back (characters) "the previous Friday" looks for the day the story is at.
+_NARRATIVE_REACH = 1000
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
 
 
@@ -249,8 +251,11 @@ def weekday(g: Groups, ctx: Context) -> Found | None:
     anchor = ctx.anchor
     if rel in _WEEKDAY_OFFSET:
         step = _WEEKDAY_OFFSET[rel]
-        date = cal.infer_weekday(day, anchor + dt.timedelta(days=step), step)
         note = rel.replace(" ", "_")
+        last = ctx.last_day(_NARRATIVE_REACH) if rel.startswith("the ") else None
+        if last and last[1] in ("day", "time"):  # "fell Friday, 4% below the previous Friday": a week earlier
+            anchor, note = last[0], note + "_narrative"
+        date = cal.infer_weekday(day, anchor + dt.timedelta(days=step), step)
     elif rel == "this":
         date, note = dt.date.fromisocalendar(*anchor.isocalendar()[:2], day), "this"
     else:

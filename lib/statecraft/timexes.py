@@ -51,7 +51,7 @@ HANDLERS: dict[str, Handler] = {
     for module, names in (
         (timex_rules, "iso_date numeric_date month_day_year month_day week_of month weekday holiday clock"),
         (timex_rules, "year decade century"),
-        (timex_relative, "quarter quarter_relative half season ago year_ago relative_unit day_relative"),
+        (timex_relative, "quarter quarter_relative half season ago year_ago relative_unit day_relative day_narrative"),
         (timex_durations, "duration duration_bare past_unit the_year set_freq set_each phrase"),
     )
     for name in names.split()
