@@ -312,3 +312,21 @@ def test_narrative_days_count_from_the_story(text, published, surface, timex_typ
 def test_narrative_days_without_a_reference_are_not_guessed(text):
     rows = extract_timexes(text, "2022-12-20", sentence_spans(text))
     assert [r["surface"] for r in rows if r["rule"].startswith("narrative")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "timex_type", "value"),
+    [
+        # N decades ago is a year, not a decade: "a decade ago" in 1999 is about 1989, not the 1980s
+        ("NATO's newest members just a decade ago were under the Soviet umbrella.", "just a decade ago", "DATE", "1989"),
+        ("Two decades ago it began.", "Two decades ago", "DATE", "1979"),
+        ("A century ago it was built.", "A century ago", "DATE", "1899"),
+        # "the past decade" is the ten years up to the anchor; a bare "last decade" is the previous one
+        ("Threats had become routine over the past decade.", "the past decade", "DURATION", "P10Y"),
+        ("It was one of the events of the past century.", "the past century", "DURATION", "P100Y"),
+        ("Last decade prices rose.", "Last decade", "DATE", "198"),
+    ],
+)
+def test_decades_and_centuries_ago_and_past(text, surface, timex_type, value):
+    row = _row(text, "1999-03-12", surface)
+    assert (row["timex_type"], row["value"]) == (timex_type, value)

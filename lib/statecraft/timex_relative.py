@@ -202,6 +202,8 @@ def _shifted(ctx: Context, unit: str, amount: int, mod: str | None, rule: str) -
     if unit == "Q":
         year, q = cal.shift_quarter(*cal.quarter_of(anchor), amount)
         return Found("DATE", f"{year}-Q{q}", "quarter", mod, None, rule)
+    if unit in ("E", "C") and rule == "ago":  # "a decade ago" in 1999 is about 1989, not the 1980s
+        return Found("DATE", str(anchor.year + amount * (10 if unit == "E" else 100)), "year", mod, None, rule)
     if unit == "E":
         return Found("DATE", str(anchor.year // 10 + amount), "decade", mod, None, rule)
     if unit == "C":
@@ -260,6 +262,9 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         elif ctx.last_date() is not None:  # "On May 22, 1995, ... the following year": 1996
             anchor, note = ctx.last_date(), "narrative"
         offset = {"following": 1, "same": 0}.get(rel, -1)
+    if unit in ("decade", "century") and rel in ("past", "last") and not mod and the:
+        # "the past decade" is the ten years up to the anchor, not the 1980s
+        return Found("DURATION", "P10Y" if unit == "decade" else "P100Y", "duration", None, "rolling", rule)
     if unit in _HALF_SPAN and rel in ("past", "last") and not mod and normalise(ctx.surface).startswith("the "):
         # "the past week" is the seven days up to the anchor: the week holding their middle day
         # (on Dec. 27 "the past year" is this year, not last)
