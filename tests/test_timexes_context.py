@@ -318,7 +318,7 @@ def test_narrative_days_without_a_reference_are_not_guessed(text):
     ("text", "surface", "timex_type", "value"),
     [
         # N decades ago is a year, not a decade: "a decade ago" in 1999 is about 1989, not the 1980s
-        ("NATO's newest members just a decade ago were under the Soviet umbrella.", "just a decade ago", "DATE", "1989"),
+        ("NATO's newest members just a decade ago were Soviet allies.", "just a decade ago", "DATE", "1989"),
         ("Two decades ago it began.", "Two decades ago", "DATE", "1979"),
         ("A century ago it was built.", "A century ago", "DATE", "1899"),
         # "the past decade" is the ten years up to the anchor; a bare "last decade" is the previous one
