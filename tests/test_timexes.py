@@ -197,7 +197,7 @@ def test_relative(text, published, surface, value):
         ("Revenue fell in the fourth quarter.", "2025-01-20", "the fourth quarter", "2024-Q4", None),
         ("Revenue rose in the second half of 2024.", None, "the second half of 2024", "2024-H2", None),
         ("Revenue rose in H1 2025.", None, "H1 2025", "2025-H1", None),
-        ("It may last through the first two quarters of 1990.", None, "the first two quarters of 1990", "1990-H1", None),
+        ("It may run through the first two quarters of 1990.", None, "the first two quarters of 1990", "1990-H1", None),
         ("Sales rose in the last two quarters of this year.", "1989-10-26", "the last two quarters of this year",
          "1989-H2", None),
         ("It peaked in summer 2024.", None, "summer 2024", "2024-SU", None),
