@@ -46,3 +46,17 @@ def test_tables_have_unique_keys(table, key):
 
 def test_phrase_types_are_timex3_types():
     assert {row["timex_type"] for row in read_csv("timexes/phrases.csv")} <= {"DATE", "TIME", "DURATION", "SET"}
+
+
+PHRASES = read_csv("timexes/phrases.csv")
+
+
+@pytest.mark.parametrize("row", PHRASES, ids=[row["phrase"] for row in PHRASES])
+def test_every_phrase_reads_as_its_table_row(row):
+    """No phrase row is shadowed by an earlier rule that reads it otherwise (a dead row)."""
+    text = f"Prices rose {row['phrase']} in Paris."
+    rows = timexes.extract_timexes(text, "2022-12-20", sentence_spans(text))
+    found = {r["surface"].lower(): r["value"] for r in rows}
+    assert row["phrase"] in found
+    if row["value"] != "WEEKEND":  # the weekend is resolved to a week, not written as the table's marker
+        assert found[row["phrase"]] == row["value"]
