@@ -118,6 +118,8 @@ def test_tense_cues_stay_in_their_clause(text, published, surface, value):
         ("Prices may stay weak in the near term.", "the near term", "DATE", "FUTURE_REF"),
         ("Miners will hold for the long term.", "the long term", "DATE", "FUTURE_REF"),
         ("The vote was put off to a later date.", "a later date", "DATE", "FUTURE_REF"),
+        ("Bitcoin could one day reach $1 million.", "one day", "DATE", "FUTURE_REF"),
+        ("It rose 5% in one day.", "one day", "DURATION", "P1D"),
         # the era, not the day
         ("Fathers matter in today's world.", "today", "DATE", "PRESENT_REF"),
         ("Can Bitcoin play a part in the finances of tomorrow?", "tomorrow", "DATE", "FUTURE_REF"),

@@ -33,6 +33,9 @@ _NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s]|$)")
 _COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
 
 
+_MODAL_BEFORE = frozenset("will would could may might can shall should".split())
+
+
 def duration(g: Groups, ctx: Context) -> Found | None:
     """Three months, a six-year hiatus, the past two weeks, 24-hour, several years; "$5m a year" is a SET."""
     unit, count = unit_code(g["unit"]), number(g["num"])
@@ -46,6 +49,8 @@ def duration(g: Groups, ctx: Context) -> Found | None:
     if normalise(g.get("rel") or "") == "last" and ctx.word_before() in _BEFORE_VERB:
         return None  # "likely to last a few weeks": the verb; "a few weeks" is found next
     plural = normalise(g["unit"]).endswith("s")
+    if num == "one" and unit == "D" and not plural and not g.get("rel") and ctx.word_before() in _MODAL_BEFORE:
+        return Found("DATE", "FUTURE_REF", "ref", None, "someday")  # "Islam will one day be ...": some day
     if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
         if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
             return Found("SET", _period(1, unit), "set", None, "per_unit")
