@@ -21,18 +21,18 @@ from statecraft.timex_patterns import grammar
 #: Words of fixed phrases that do not anchor them (too common); the phrase's other words do.
 _FUNCTION_WORDS = frozenset(
     "the a an of at as in so right just these over every each per coming recent near foreseeable last few "
-    "several two and".split()
+    "several two and this then long short date possible".split()
 )
 #: Words a timex may start with besides anchors and numbers (modifiers, determiners, quantifiers).
 _PREFIXES = (
-    "the a an its last this that next early mid late earlier later end beginning start middle close turn remainder "
-    "rest balance about around some nearly almost roughly approximately over more less just at only up under another "
-    "additional each every per once twice thrice fiscal financial calendar past previous coming current following "
-    "prior latest upcoming recent same final comparable corresponding pre post right these as half couple few "
-    "several many multiple dozen year month quarter first second third fourth 1st 2nd 3rd 4th fy q1 q2 q3 q4 h1 h2 "
-    "1h 2h 1q 2q 3q 4q black cyber labor memorial new valentine independence thanksgiving christmas halloween "
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
+    "the a an its last this that then next early mid late earlier later end beginning start middle close turn "
+    "remainder rest balance about around some nearly almost roughly approximately over more less just at only up "
+    "under another additional each every per once twice thrice fiscal financial calendar past previous coming "
+    "current following prior latest upcoming recent same final comparable corresponding pre post right these as "
+    "half couple few several many multiple dozen year month quarter first second third fourth 1st 2nd 3rd 4th fy "
+    "q1 q2 q3 q4 h1 h2 1h 2h 1q 2q 3q 4q black cyber labor memorial new valentine independence thanksgiving "
+    "christmas halloween one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred"
 )
 _NUMERIC_ANCHORS = (
     r"(?:1[89]\d\d|20\d\d)(?!\d)|['’]?\d0['’]?s\b|[QH][1-4]\b|[1-4][QH]\b|FY\d*|\d{1,2}:\d\d"
