@@ -123,6 +123,32 @@ def test_a_quoted_sentence_still_has_its_week():
     assert _find('"This week was bad," he said.', "1991-02-25")["This week"]["value"] == "1991-W09"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "timex_type", "value"),
+    [
+        ("Up from the current four flights a week.", "a week", "SET", "P1W"),
+        ("They sold 1,500 coins a day.", "a day", "SET", "P1D"),
+        ("2022 was a year of great volatility.", "a year", "DURATION", "P1Y"),
+        ("It had 3 employees a year after launch.", "a year", "DURATION", "P1Y"),
+    ],
+)
+def test_a_unit_after_a_count_is_a_rate(text, surface, timex_type, value):
+    row = _find(text, "2023-01-05")[surface]
+    assert (row["timex_type"], row["value"]) == (timex_type, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iraq imports about three-quarters of its food.", "Funds hold more than a quarter of the market."],
+)
+def test_a_quarter_of_something_is_a_fraction(text):
+    assert _find(text, "1990-08-15") == {}
+
+
+def test_quarters_of_losses_are_still_time():
+    assert _find("It made money after several quarters of losses.", "1989-10-30")["several quarters"]["value"] == "PXM"
+
+
 @pytest.mark.parametrize("text", ["It is below the 100 hourly simple moving average.", "See the daily chart."])
 def test_chart_timeframes_are_not_sets(text):
     assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []

@@ -30,7 +30,15 @@ _TIMEFRAME = frozenset(
 )
 _BEFORE_VERB = frozenset("to will would could may might can should must not won't".split())
 _NEXT_WORD = re.compile(r"\s*([\w'’]+|[^\w\s]|$)")
-_COUNT_BEFORE = re.compile(r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice)\W{0,3}$")
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|million|billion|trillion|thousand|hundred|percent|%|times|once|twice"
+    r"|(?<![\d,.])(?:\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands"
+    r"|several|many)\s+(?!(?:was|has|is|does|goes)\b)[a-z]+s)\W{0,3}$"  # "$5 a day", "four flights a week"
+)
+#: "three-quarters of its food", "more than a quarter of the market": a fraction, not three months.
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:an?\s+|the\s+|this\s+|that\s+)?(?:hour|day|week|month|year|century|decade|fiscal)\b)"
+)
 
 
 _MODAL_BEFORE = frozenset("will would could may might can shall should".split())
@@ -49,10 +57,14 @@ def duration(g: Groups, ctx: Context) -> Found | None:
     if normalise(g.get("rel") or "") == "last" and ctx.word_before() in _BEFORE_VERB:
         return None  # "likely to last a few weeks": the verb; "a few weeks" is found next
     plural = normalise(g["unit"]).endswith("s")
+    fraction = num in ("a", "one") or (num == "three" and "-" in ctx.surface)
+    if unit == "Q" and fraction and not g.get("rel") and _FRACTION_OF.match(ctx.text, ctx.end):
+        return None
     if num == "one" and unit == "D" and not plural and not g.get("rel") and ctx.word_before() in _MODAL_BEFORE:
         return Found("DATE", "FUTURE_REF", "ref", None, "someday")  # "Islam will one day be ...": some day
     if num in ("a", "an") and not plural and not g.get("rel") and not g.get("approx"):
-        if _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+        relative = ctx.word_after() in ("after", "before", "later", "earlier", "ago", "from")
+        if not relative and _COUNT_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start):
             return Found("SET", _period(1, unit), "set", None, "per_unit")
     if count is not None and (g.get("half") or g.get("half2")):
         count += 0.5  # "two and a half years", "2 1/2 hours", "a minute and a half"
