@@ -149,6 +149,23 @@ def test_quarters_of_losses_are_still_time():
     assert _find("It made money after several quarters of losses.", "1989-10-30")["several quarters"]["value"] == "PXM"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("He will leave at 4 in the morning.", "4 in the morning", "2000-04-05T04:00"),
+        ("He left at 4:30 in the afternoon.", "4:30 in the afternoon", "2000-04-05T16:30"),
+        ("It closed at 9 at night.", "9 at night", "2000-04-05T21:00"),
+        ("The judge will hear it at midday.", "midday", "2000-04-05T12:00"),
+    ],
+)
+def test_spoken_clock_times(text, surface, value):
+    assert _find(text, "2000-04-05")[surface]["value"] == value
+
+
+def test_high_noon_is_no_time():
+    assert _find("For Poland, high noon comes at last. He starred in ``High Noon.''", "1999-03-12") == {}
+
+
 @pytest.mark.parametrize("text", ["It is below the 100 hourly simple moving average.", "See the daily chart."])
 def test_chart_timeframes_are_not_sets(text):
     assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []

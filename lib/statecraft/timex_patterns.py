@@ -83,8 +83,9 @@ def _placeholders(words: dict[str, dict[str, str]], phrases: list[str]) -> dict[
     months_full = [t for t in words["month"] if not t.endswith(".")]
     numbers = _alternation([t for t in words["number"]])
     clock = (
-        r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)"
-        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)|noon|midnight)"
+        r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w)"
+        r"|(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w)"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?!\d)|noon|midday|midnight)"
         rf"(?:\s+(?:{_TIMEZONES})(?!\w))?"
     )
     return {

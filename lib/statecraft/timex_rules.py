@@ -55,8 +55,13 @@ def strong(score: int) -> int:
 
 def _clock_value(surface: str) -> str | None:
     text = normalise(surface)
-    if text.startswith("noon"):
+    if text.startswith(("noon", "midday")):
         return "12:00"
+    if " in the " in text or " at night" in text:  # "4 in the morning", "9 at night"
+        hour, _, rest = text.partition(" ")
+        hour_text, _, minute = hour.partition(":")
+        hour_number = int(hour_text) % 12 + (0 if "morning" in rest else 12)
+        return f"{hour_number:02d}:{minute or '00'}"
     if text.startswith("midnight"):
         return "24:00"
     match = _CLOCK.match(text)
@@ -298,8 +303,8 @@ def holiday(g: Groups, ctx: Context) -> Found | None:
 def clock(g: Groups, ctx: Context) -> Found | None:
     """10 p.m. Wednesday, Friday at 3 p.m., 2:25 AM (the day defaults to the anchor)."""
     value = _clock_value(g["clock"])
-    if value is None:
-        return None
+    if value is None or normalise(ctx.text[max(0, ctx.start - 5) : ctx.start]).endswith("high"):
+        return None  # "High Noon": a film, and "high noon" a figure of speech
     mod = "APPROX" if g.get("approx") else None
     ref = normalise(g["dayref"] or "today")
     if ctx.anchor is None:

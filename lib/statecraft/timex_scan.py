@@ -97,6 +97,7 @@ def _anchor_words() -> list[str]:
             "tomorrow",
             "tonight",
             "noon",
+            "midday",
             "midnight",
             "half",
             "daily",
