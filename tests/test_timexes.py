@@ -166,7 +166,14 @@ def test_high_noon_is_no_time():
     assert _find("For Poland, high noon comes at last. He starred in ``High Noon.''", "1999-03-12") == {}
 
 
-@pytest.mark.parametrize("text", ["It is below the 100 hourly simple moving average.", "See the daily chart."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is below the 100 hourly simple moving average.",
+        "See the daily chart.",
+        "The 50-bar MA (hourly) is above the 100-bar MA (4-hourly).",
+    ],
+)
 def test_chart_timeframes_are_not_sets(text):
     assert [r["surface"] for r in extract_timexes(text, "2022-12-30", sentence_spans(text))] == []
 

@@ -133,6 +133,8 @@ def phrase(g: Groups, ctx: Context) -> Found | None:
     if row["timex_type"] == "SET" and " " not in ctx.surface.strip():
         if _names_a_paper(ctx) or _NEXT_WORD.match(ctx.text, ctx.end).group(1).lower() in _TIMEFRAME:
             return None
+        if ctx.text[ctx.start - 1 : ctx.start] in ("(", "-") and ctx.text[ctx.end : ctx.end + 1] == ")":
+            return None  # "the 50-bar MA (hourly)", "(4-hourly)": a chart's timeframe
     after = ctx.word_after()
     if value.endswith("_REF") and ctx.surface.lower().startswith("the ") and (after in _COUNTS or after[:1].isdigit()):
         return None  # "the past few sessions", "the past three summers": a count of something else
