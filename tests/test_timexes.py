@@ -155,6 +155,7 @@ def test_quarters_of_losses_are_still_time():
         ("He will leave at 4 in the morning.", "4 in the morning", "2000-04-05T04:00"),
         ("He left at 4:30 in the afternoon.", "4:30 in the afternoon", "2000-04-05T16:30"),
         ("It closed at 9 at night.", "9 at night", "2000-04-05T21:00"),
+        ("It closed at 12 at night.", "12 at night", "2000-04-05T24:00"),
         ("The judge will hear it at midday.", "midday", "2000-04-05T12:00"),
     ],
 )

@@ -50,6 +50,9 @@ _ADJECTIVAL = re.compile(
     r"\b(?:a|an|the|its|their|his|her|our|your|this|that|these|those)\s+(?:[a-z]+ly\s+|still\s+|newly\s+)?$",
     re.IGNORECASE,
 )
+#: How far back (characters, a few sentences) "the next day" or "the previous Friday" looks for
+#: the day the story is at.
+NARRATIVE_REACH = 1000
 _BY = re.compile(r"\s+by\b")
 _ATTACHED = re.compile(r"(?:['’]s)?\s+")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
@@ -190,7 +193,7 @@ class Context:
                     return row["value"]
         return None
 
-    def last_day(self, within: int) -> tuple[dt.date, str] | None:
+    def last_day(self, within: int = NARRATIVE_REACH) -> tuple[dt.date, str] | None:
         """The latest calendar timex found in the ``within`` characters before this one.
 
         Returns its first day and its granularity. Timexes relative to a reference ("a year

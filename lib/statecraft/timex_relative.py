@@ -338,8 +338,6 @@ def day_relative(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", day, "day", mod, None, "relative_day")
 
 
-#: How far back (characters, a few sentences) the day a narrative step counts from may be.
-_NARRATIVE_REACH = 1000
 _NARRATIVE_STEP = {"the next": 1, "the following": 1, "the previous": -1, "the prior": -1, "before": -1, "after": 1}
 
 
@@ -354,7 +352,7 @@ def day_narrative(g: Groups, ctx: Context) -> Found | None:
     unit = normalise(g.get("unit") or g.get("unit2") or "day")
     step = _NARRATIVE_STEP.get(normalise(g.get("rel") or ""), 0) + _NARRATIVE_STEP.get(normalise(g.get("dir") or ""), 0)
     pod = word_value("part_of_day", unit) if unit != "day" else None
-    last, note = ctx.last_day(_NARRATIVE_REACH), "narrative"
+    last, note = ctx.last_day(), "narrative"
     if last is not None and last[1] not in ("day", "time"):
         if step == 0 and last[1] == "month":  # "last October ... that same day": a day of that month
             return Found("DATE", f"{last[0]:%Y-%m}-XX", "day", None, "narrative_month", "narrative_day")
@@ -370,4 +368,3 @@ def day_narrative(g: Groups, ctx: Context) -> Found | None:
     if pod:
         return Found("TIME", f"{day}T{pod}", "time", None, note, "narrative_day")
     return Found("DATE", day, "day", None, note, "narrative_day")
-

@@ -31,8 +31,6 @@ _FAR_DAYS = 300
 _RECENT_DAYS = 31
 _ARITHMETIC = re.compile(r" [-+](?!-)|x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
 _SPOKEN_2000_BEFORE = frozenset({"year", "in", "since", "until", "by"})
-#: How far back (characters) "the previous Friday" looks for the day the story is at.
-_NARRATIVE_REACH = 1000
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
 
 
@@ -61,6 +59,8 @@ def _clock_value(surface: str) -> str | None:
         hour, _, rest = text.partition(" ")
         hour_text, _, minute = hour.partition(":")
         hour_number = int(hour_text) % 12 + (0 if "morning" in rest else 12)
+        if hour_number == 12 and "night" in rest and not minute:
+            return "24:00"  # "12 at night" is midnight
         return f"{hour_number:02d}:{minute or '00'}"
     if text.startswith("midnight"):
         return "24:00"
@@ -256,11 +256,11 @@ def weekday(g: Groups, ctx: Context) -> Found | None:
     anchor = ctx.anchor
     if rel in _WEEKDAY_OFFSET:
         step = _WEEKDAY_OFFSET[rel]
-        note = rel.replace(" ", "_")
-        last = ctx.last_day(_NARRATIVE_REACH) if rel.startswith("the ") else None
+        note, reference = rel.replace(" ", "_"), anchor
+        last = ctx.last_day() if rel.startswith("the ") else None
         if last and last[1] in ("day", "time"):  # "fell Friday, 4% below the previous Friday": a week earlier
-            anchor, note = last[0], note + "_narrative"
-        date = cal.infer_weekday(day, anchor + dt.timedelta(days=step), step)
+            note, reference = note + "_narrative", last[0]
+        date = cal.infer_weekday(day, reference + dt.timedelta(days=step), step)
     elif rel == "this":
         date, note = dt.date.fromisocalendar(*anchor.isocalendar()[:2], day), "this"
     else:
