@@ -163,6 +163,11 @@ def test_spoken_clock_times(text, surface, value):
     assert _find(text, "2000-04-05")[surface]["value"] == value
 
 
+def test_holiday_week_is_the_iso_week_of_the_holiday():
+    row = _find("Markets were thin in Christmas week.", "2000-01-10")["Christmas week"]
+    assert (row["value"], row["granularity"]) == ("1999-W51", "week")
+
+
 def test_high_noon_is_no_time():
     assert _find("For Poland, high noon comes at last. He starred in ``High Noon.''", "1999-03-12") == {}
 

@@ -272,12 +272,19 @@ def weekday(g: Groups, ctx: Context) -> Found | None:
 
 
 def holiday(g: Groups, ctx: Context) -> Found | None:
-    """Christmas, Thanksgiving, Election Day, New Year's Day (2024).
+    """Christmas, Thanksgiving, Election Day, New Year's Day (2024); "Easter week" is the ISO week of Easter.
 
     Without a year the tense chooses between the last and the coming one as for a month-day:
     a strong cue decides, a strong past cue only when the coming one is over three months away,
     otherwise the nearer one.
     """
+    found = _holiday_day(g, ctx)
+    if found is None or not g.get("hweek") or not found.value[:1].isdigit():
+        return found
+    return Found("DATE", cal.week_value(dt.date.fromisoformat(found.value)), "week", None, found.note)
+
+
+def _holiday_day(g: Groups, ctx: Context) -> Found | None:
     spec = word_value("holiday", g["holiday"])
     if g["year"]:
         return _day_found(cal.holiday_date(spec, year_number(g["year"])))
