@@ -163,6 +163,22 @@ def test_spoken_clock_times(text, surface, value):
     assert _find(text, "2000-04-05")[surface]["value"] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "mod"),
+    [
+        # the first week of a month holds its 4th day, as the first ISO week of a year holds January 4
+        ("Trading was thin during the first week of January.", "the first week of January", "2023-W01", None),
+        ("It fell in the last week of December.", "the last week of December", "2022-W52", None),
+        ("It rose in the first week of May 2021.", "the first week of May 2021", "2021-W18", None),
+        ("By end-2022 the fund was gone.", "end-2022", "2022", "END"),
+        ("From start-2023 fees rise.", "start-2023", "2023", "START"),
+    ],
+)
+def test_weeks_of_a_month_and_year_ends(text, surface, value, mod):
+    row = _find(text, "2023-01-05")[surface]
+    assert (row["value"], row["mod"]) == (value, mod)
+
+
 def test_holiday_week_is_the_iso_week_of_the_holiday():
     row = _find("Markets were thin in Christmas week.", "2000-01-10")["Christmas week"]
     assert (row["value"], row["granularity"]) == ("1999-W51", "week")
@@ -440,4 +456,4 @@ def test_last_and_next_named_periods(text, published, surface, value):
 )
 def test_the_last_unit_of_something_is_no_rolling_span(text, unwanted):
     rows = _find(text, "2022-12-12")
-    assert not any(unwanted in surface for surface in rows)
+    assert not any(unwanted in surface and row["rule"].startswith("relative") for surface, row in rows.items())

@@ -8,6 +8,7 @@ forward when the clause is in the future tense (:meth:`Context.direction`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -168,6 +169,32 @@ def week_of(g: Groups, ctx: Context) -> Found | None:
     if found is None or not found.value[:1].isdigit():
         return found
     return Found("DATE", cal.week_value(dt.date.fromisoformat(found.value)), "week", None, found.note)
+
+
+#: The day whose ISO week is the month's first..fourth week: as for ISO years, the first week
+#: is the one holding the 4th (most of its days are in the month).
+_WEEK_OF_MONTH_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}
+
+
+def week_of_month(g: Groups, ctx: Context) -> Found | None:
+    """The first week of January, the last week of December: an ISO week.
+
+    The first week holds the month's 4th day, the second its 11th, and so on; the last week
+    holds its fourth-last day.
+    """
+    value = int(word_value("month", g["month"]) or 0)
+    if not capitalised(g["month"]) or not value:
+        return None
+    if g.get("year"):
+        year, note = year_number(g["year"]), None
+    elif ctx.anchor is None:
+        return Found("DATE", "XXXX-WXX", "week", None, "unresolved_no_anchor")
+    else:
+        year, note = _tensed_year(value, ctx)
+    ordinal = normalise(g["ord"])
+    last_day = calendar.monthrange(year, value)[1]
+    day = _WEEK_OF_MONTH_DAY.get(ordinal, last_day - 3)
+    return Found("DATE", cal.week_value(dt.date(year, value, day)), "week", None, note)
 
 
 #: "<Month> of (the) <Capitalised word>" that is no month: a name.
