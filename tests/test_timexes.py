@@ -171,6 +171,7 @@ def test_spoken_clock_times(text, surface, value):
         ("It fell in the last week of December.", "the last week of December", "2022-W52", None),
         ("It rose in the first week of May 2021.", "the first week of May 2021", "2021-W18", None),
         ("By end-2022 the fund was gone.", "end-2022", "2022", "END"),
+        ("Sales fell in late Q4 2022.", "late Q4 2022", "2022-Q4", "END"),
         ("From start-2023 fees rise.", "start-2023", "2023", "START"),
     ],
 )

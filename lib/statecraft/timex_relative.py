@@ -82,18 +82,19 @@ def quarter(g: Groups, ctx: Context) -> Found | None:
     """Q1 2025, the first quarter, third-quarter, the fourth quarter of 1990, last year's second quarter."""
     number_text = g.get("q1") or g.get("q2") or word_value("ordinal", g.get("ord"))
     q = int(number_text)
+    mod = MODS.get(normalise(g.get("mod") or ""))  # "late Q4"
     year = _year_of(g, ctx, "year1", "year2", "relyear1", "relyear2")
     if year is not None:
-        return _quarter_found(year, q)
+        return _quarter_found(year, q, mod)
     if ctx.anchor is None:
-        return Found("DATE", f"XXXX-Q{q}", "quarter", None, "unresolved_no_anchor")
+        return Found("DATE", f"XXXX-Q{q}", "quarter", mod, "unresolved_no_anchor")
     anchor = ctx.anchor
     if ctx.direction() >= 2:
         # forward: this year's quarter unless it ended more than a quarter ago
         ended = cal.parse_date(cal.interval(f"{anchor.year}-Q{q}")[1])
         year = anchor.year if ended >= anchor - dt.timedelta(days=92) else anchor.year + 1
-        return _quarter_found(year, q, note="forward")
-    return _quarter_found(cal.infer_year(3 * q - 2, 3 * q, anchor, -1), q, note="backward")
+        return _quarter_found(year, q, mod, note="forward")
+    return _quarter_found(cal.infer_year(3 * q - 2, 3 * q, anchor, -1), q, mod, note="backward")
 
 
 def quarter_relative(g: Groups, ctx: Context) -> Found | None:
