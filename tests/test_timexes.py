@@ -180,6 +180,21 @@ def test_weeks_of_a_month_and_year_ends(text, surface, value, mod):
     assert (row["value"], row["mod"]) == (value, mod)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the calendar quarter holding the middle month of the three that end on the date
+        ("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-Q2"),
+        ("Sales rose in the quarter ended Sept. 30 to $747.8 million.", "1989-Q3"),
+        # once the story names its (fiscal) quarter, "the quarter" is that one
+        ("Delta reported for the fiscal first quarter. For the quarter ended Sept. 30, net rose.", "1989-Q1"),
+    ],
+)
+def test_the_quarter_ended_on_a_date(text, value):
+    rows = extract_timexes(text, "1989-10-30", sentence_spans(text))
+    assert [r["value"] for r in rows if r["surface"].lower() == "the quarter"][-1] == value
+
+
 def test_holiday_week_is_the_iso_week_of_the_holiday():
     row = _find("Markets were thin in Christmas week.", "2000-01-10")["Christmas week"]
     assert (row["value"], row["granularity"]) == ("1999-W51", "week")

@@ -107,6 +107,13 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return unresolved("quarter", "relative_quarter")
     current = cal.quarter_of(ctx.anchor)
+    closing = _ENDED_ON.match(ctx.text, ctx.end)
+    if closing and rel in ("the", "latest", "most recent", "recent") and ctx.last_with("quarter") is None:
+        # "the quarter ended July 31": May-July, mostly Q2 (once the story names its quarters,
+        # fiscal ones included, "the quarter" is the one it named)
+        found = _quarter_ended(closing, ctx.anchor)
+        if found is not None:
+            return found
     mentioned = ctx.last_with("quarter", ended=True)  # the quarter reported on, not a forecast one
     reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
     year = _year_of(g, ctx, "year", "relyear")
@@ -125,6 +132,27 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
         year, q = cal.shift_quarter(*current, _offset(rel))
     rule = "year_ago" if rel in ("year-ago", "year-earlier", "comparable", "corresponding") else "relative_quarter"
     return Found("DATE", f"{year}-Q{q}", "quarter", None, rel.replace(" ", "_"), rule)
+
+
+_ENDED_ON = re.compile(
+    r",?\s+(?P<verb>ended|ending|that\s+ended|which\s+ended)\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>[0-3]?\d)\b"
+    r"(?:,\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+
+
+def _quarter_ended(closing: re.Match[str], anchor: dt.date) -> Found | None:
+    """The calendar quarter holding the middle month of the three that end on the closing date."""
+    month = int(word_value("month", closing["month"]) or 0)
+    day = int(closing["day"])
+    if not month or not cal.valid_day(2000, month, day):
+        return None
+    if closing["year"]:
+        year = int(closing["year"])
+    else:
+        year = cal.infer_day(month, day, anchor, -1 if "ended" in closing["verb"] else 0).year
+    last = month if day >= 15 else month - 1  # "ended Oct. 2" closes September's quarter
+    middle_year, middle = cal.shift_month(year, last, -1)
+    return Found("DATE", f"{middle_year}-Q{(middle - 1) // 3 + 1}", "quarter", None, "ended_on", "relative_quarter")
 
 
 def half(g: Groups, ctx: Context) -> Found | None:
