@@ -195,6 +195,12 @@ def test_the_quarter_ended_on_a_date(text, value):
     assert [r["value"] for r in rows if r["surface"].lower() == "the quarter"][-1] == value
 
 
+def test_a_named_quarter_ended_on_a_date_takes_that_year():
+    text = "In the year-ago quarter, the second quarter ended Oct. 31, it lost money. Results for that quarter fell."
+    rows = _find(text, "1989-10-27")
+    assert (rows["the second quarter"]["value"], rows["that quarter"]["value"]) == ("1988-Q2", "1988-Q2")
+
+
 def test_holiday_week_is_the_iso_week_of_the_holiday():
     row = _find("Markets were thin in Christmas week.", "2000-01-10")["Christmas week"]
     assert (row["value"], row["granularity"]) == ("1999-W51", "week")

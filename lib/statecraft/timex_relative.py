@@ -89,6 +89,9 @@ def quarter(g: Groups, ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return Found("DATE", f"XXXX-Q{q}", "quarter", mod, "unresolved_no_anchor")
     anchor = ctx.anchor
+    closing = _closing_day(_ENDED_ON.match(ctx.text, ctx.end), anchor)
+    if closing is not None:  # "the second quarter ended Oct. 31" (1988 on Oct. 27, 1989): a fiscal quarter
+        return _quarter_found(closing.year, q, mod, note="ended_on")
     if ctx.direction() >= 2:
         # forward: this year's quarter unless it ended more than a quarter ago
         ended = cal.parse_date(cal.interval(f"{anchor.year}-Q{q}")[1])
@@ -140,18 +143,27 @@ _ENDED_ON = re.compile(
 )
 
 
-def _quarter_ended(closing: re.Match[str], anchor: dt.date) -> Found | None:
-    """The calendar quarter holding the middle month of the three that end on the closing date."""
+def _closing_day(closing: re.Match[str] | None, anchor: dt.date) -> dt.date | None:
+    """The day in "ended Oct. 31" / "ending Dec. 31, 1989": a past one for "ended"."""
+    if closing is None:
+        return None
     month = int(word_value("month", closing["month"]) or 0)
     day = int(closing["day"])
     if not month or not cal.valid_day(2000, month, day):
         return None
     if closing["year"]:
         year = int(closing["year"])
-    else:
-        year = cal.infer_day(month, day, anchor, -1 if "ended" in closing["verb"] else 0).year
-    last = month if day >= 15 else month - 1  # "ended Oct. 2" closes September's quarter
-    middle_year, middle = cal.shift_month(year, last, -1)
+        return dt.date(year, month, day) if cal.valid_day(year, month, day) else None
+    return cal.infer_day(month, day, anchor, -1 if "ended" in closing["verb"] else 0)
+
+
+def _quarter_ended(closing: re.Match[str], anchor: dt.date) -> Found | None:
+    """The calendar quarter holding the middle month of the three that end on the closing date."""
+    day = _closing_day(closing, anchor)
+    if day is None:
+        return None
+    last = day.month if day.day >= 15 else day.month - 1  # "ended Oct. 2" closes September's quarter
+    middle_year, middle = cal.shift_month(day.year, last, -1)
     return Found("DATE", f"{middle_year}-Q{(middle - 1) // 3 + 1}", "quarter", None, "ended_on", "relative_quarter")
 
 
