@@ -327,6 +327,7 @@ def test_narrative_days_without_a_reference_are_not_guessed(text):
         ("Threats had become routine over the past decade.", "the past decade", "DURATION", "P10Y"),
         ("It was one of the events of the past century.", "the past century", "DURATION", "P100Y"),
         ("Last decade prices rose.", "Last decade", "DATE", "198"),
+        ("Workers lost earning power to inflation in the last decade.", "the last decade", "DATE", "198"),
     ],
 )
 def test_decades_and_centuries_ago_and_past(text, surface, timex_type, value):

@@ -303,8 +303,8 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         elif ctx.last_date() is not None:  # "On May 22, 1995, ... the following year": 1996
             anchor, note = ctx.last_date(), "narrative"
         offset = {"following": 1, "same": 0}.get(rel, -1)
-    if unit in ("decade", "century") and rel in ("past", "last") and not mod and the:
-        # "the past decade" is the ten years up to the anchor, not the 1980s
+    if unit in ("decade", "century") and rel == "past" and not mod and the:
+        # "the past decade" is the ten years up to the anchor; "the last decade" the previous one
         return Found("DURATION", "P10Y" if unit == "decade" else "P100Y", "duration", None, "rolling", rule)
     if unit in _HALF_SPAN and rel in ("past", "last") and not mod and normalise(ctx.surface).startswith("the "):
         # "the past week" is the seven days up to the anchor: the week holding their middle day
