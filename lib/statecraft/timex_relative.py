@@ -386,18 +386,16 @@ def day_narrative(g: Groups, ctx: Context) -> Found | None:
     """The next day, the following morning, the same day, that night, the day before, earlier that day.
 
     They count from the last day the story named in the few sentences before ("arrested Feb. 22
-    ... the next day" is Feb. 23); after a month, "that day" is a day of it (``1998-10-XX``).
-    With no date named nearby, a step counts from the anchor ("up 3% from the previous day"),
-    and "that day" or "the same day" has no reading.
+    ... the next day" is Feb. 23); after a coarser date ("mid-November ... that same day") they
+    are not read. With no date named nearby, a step counts from the anchor ("up 3% from the
+    previous day"), and "that day" or "the same day" has no reading.
     """
     unit = normalise(g.get("unit") or g.get("unit2") or "day")
     step = _NARRATIVE_STEP.get(normalise(g.get("rel") or ""), 0) + _NARRATIVE_STEP.get(normalise(g.get("dir") or ""), 0)
     pod = word_value("part_of_day", unit) if unit != "day" else None
     last, note = ctx.last_day(), "narrative"
     if last is not None and last[1] not in ("day", "time"):
-        if step == 0 and last[1] == "month":  # "last October ... that same day": a day of that month
-            return Found("DATE", f"{last[0]:%Y-%m}-XX", "day", None, "narrative_month", "narrative_day")
-        return None  # a day counted from a week or a year cannot be placed
+        return None  # after "mid-November", "that same day" is a day we cannot place
     reference = last[0] if last else None
     if reference is None:
         if step == 0:
