@@ -186,6 +186,7 @@ def test_weeks_of_a_month_and_year_ends(text, surface, value, mod):
         # the calendar quarter holding the middle month of the three that end on the date
         ("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-Q2"),
         ("Sales rose in the quarter ended Sept. 30 to $747.8 million.", "1989-Q3"),
+        ("Sales rose in the quarter ended Jan. 2, 1988.", "1987-Q4"),
         # once the story names its (fiscal) quarter, "the quarter" is that one
         ("Delta reported for the fiscal first quarter. For the quarter ended Sept. 30, net rose.", "1989-Q1"),
     ],

@@ -162,8 +162,8 @@ def _quarter_ended(closing: re.Match[str], anchor: dt.date) -> Found | None:
     day = _closing_day(closing, anchor)
     if day is None:
         return None
-    last = day.month if day.day >= 15 else day.month - 1  # "ended Oct. 2" closes September's quarter
-    middle_year, middle = cal.shift_month(day.year, last, -1)
+    # the middle of the three months that end on the day ("ended Oct. 2" closes September's quarter)
+    middle_year, middle = cal.shift_month(day.year, day.month, -1 if day.day >= 15 else -2)
     return Found("DATE", f"{middle_year}-Q{(middle - 1) // 3 + 1}", "quarter", None, "ended_on", "relative_quarter")
 
 
