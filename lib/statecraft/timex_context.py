@@ -212,10 +212,8 @@ class Context:
         Timexes relative to a reference ("a year ago") and the publication date itself
         (PRESENT_REF) are skipped.
         """
-        for row in reversed(self.previous):
-            if row["date_start"] and row["value"][:1].isdigit() and not row["rule"].startswith(_DERIVED):
-                return dt.date.fromisoformat(row["date_start"])
-        return None
+        last = self.last_day(within=self.start)
+        return last[0] if last else None
 
 
 def normalise(surface: str) -> str:

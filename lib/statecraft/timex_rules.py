@@ -216,9 +216,8 @@ def month(g: Groups, ctx: Context) -> Found | None:
     if bare and not full_name:
         return None
     before = ctx.word_before()
-    parenthesised = ctx.text[ctx.start - 1 : ctx.start] == "(" and ctx.text[ctx.end : ctx.end + 1] == ")"
     if bare and value in (3, 5) and before not in DATE_PREPOSITIONS and before not in lookup("year_determiner"):
-        if not parenthesised:
+        if not (ctx.text[ctx.start - 1 : ctx.start] == "(" and ctx.text[ctx.end : ctx.end + 1] == ")"):
             return None  # "may fall", "march on"; but "in May", "the March accession", "(May)"
     if bare and _NAME_OF.match(ctx.text, ctx.end):
         return None  # "the March of Dimes", "the March of the Combatant Mothers": a name
