@@ -311,6 +311,32 @@ def test_relative(text, published, surface, value):
             "1988-Q3",
             None,
         ),
+        # ... and a previous quarter named in passing is no new reference
+        (
+            "Third-quarter net rose 20%. After a flat second quarter, consumer sales improved."
+            " In the 1989 period, interest expense was lower than a year ago.",
+            "1989-11-01",
+            "the 1989 period",
+            "1989-Q3",
+            None,
+        ),
+        (
+            "Third-quarter net rose 20%. After a flat second quarter, consumer sales improved."
+            " Charges taken in the year-earlier period helped.",
+            "1989-11-01",
+            "the year-earlier period",
+            "1988-Q3",
+            None,
+        ),
+        # "that quarter" is the one just named, even an earlier one
+        (
+            "It expects a third-quarter profit. In the second quarter of 1988, it had a loss."
+            " Results for that quarter included a write-down.",
+            "1989-10-27",
+            "that quarter",
+            "1988-Q2",
+            None,
+        ),
     ],
 )
 def test_periods(text, published, surface, value, mod):

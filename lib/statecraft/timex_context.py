@@ -181,17 +181,25 @@ class Context:
         return (before[-1] if before else lo), (after.start() if after else hi)
 
     def last_with(self, granularity: str, ended: bool = False) -> str | None:
-        """The value of the latest resolved timex of ``granularity`` found before this one.
+        """The value of the last resolved timex of ``granularity`` found before this one.
 
-        Timexes that are themselves relative to a reference ("a year ago") are skipped, and with
-        ``ended`` so are those not over by the anchor (a forecast's "third quarter of 1990").
+        Timexes that are themselves relative to a reference ("a year ago") are skipped. With
+        ``ended``, only those over by the anchor count (not a forecast's "third quarter of
+        1990"), and the latest in time wins, not the last named: in "third-quarter net rose
+        after a flat second quarter", the story is about the third quarter.
         """
         latest = self.anchor.isoformat() if ended and self.anchor else None
-        for row in reversed(self.previous):
-            if row["granularity"] == granularity and row["date_start"] and not row["rule"].startswith(_DERIVED):
-                if latest is None or (row["date_end"] or "9") <= latest:
-                    return row["value"]
-        return None
+        found = [
+            row
+            for row in self.previous
+            if row["granularity"] == granularity
+            and row["date_start"]
+            and not row["rule"].startswith(_DERIVED)
+            and (latest is None or (row["date_end"] or "9") <= latest)
+        ]
+        if not found:
+            return None
+        return (max(found, key=lambda row: row["date_start"]) if ended else found[-1])["value"]
 
     def last_day(self, within: int = NARRATIVE_REACH) -> tuple[dt.date, str] | None:
         """The latest calendar timex found in the ``within`` characters before this one.

@@ -117,7 +117,9 @@ def quarter_relative(g: Groups, ctx: Context) -> Found | None:
         found = _quarter_ended(closing, ctx.anchor)
         if found is not None:
             return found
-    mentioned = ctx.last_with("quarter", ended=True)  # the quarter reported on, not a forecast one
+    # "that quarter" is the one just named; otherwise the latest quarter reported on (not a forecast
+    # one, not a previous quarter named in passing: "after a flat second quarter")
+    mentioned = ctx.last_with("quarter") if rel == "that" else ctx.last_with("quarter", ended=True)
     reference = (int(mentioned[:4]), int(mentioned[-1])) if mentioned else cal.shift_quarter(*current, -1)
     year = _year_of(g, ctx, "year", "relyear")
     if year is not None:  # "the 1988 quarter", "last year's period": the quarter in discussion, that year
