@@ -34,6 +34,11 @@ def _row(text: str, published: str | None, surface: str) -> dict:
         ("Iraq said it would cut supplies in September.", "1990-08-16", "September", "1990-09"),
         # a capitalised "-ed" word ("United") is a name, not a past tense
         ("Talks in the United Kingdom resume in January.", "1989-11-02", "January", "1990-01"),
+        # a past cue in a story already told in last year keeps a later month there
+        ("Crypto had a bad year in 2022. Terra collapsed in May.", "2023-01-02", "May", "2022-05"),
+        ("Celsius went bust in 2022: in June, it stopped withdrawals.", "2023-01-05", "June", "2022-06"),
+        # ... but not in a story about this year
+        ("In 2023 the index fell. Dealers placed orders for May delivery.", "2023-01-02", "May", "2023-05"),
     ],
 )
 def test_yearless_month_follows_the_tense(text, published, surface, value):
@@ -48,6 +53,13 @@ def test_yearless_month_follows_the_tense(text, published, surface, value):
         ("Revenue in the year ended March 31 rose.", "1989-11-01", "March 31", "1989-03-31"),  # closed period
         ("The dividend will be paid Dec. 14.", "1989-10-26", "Dec. 14", "1989-12-14"),
         ("The record high came on Aug. 6.", "1998-02-06", "Aug. 6", "1997-08-06"),  # no strong cue: nearest
+        # "On February 2, ..." with a past cue in a January review of last year is last year's
+        ("Hacks of 2022. On February 2, a hacker exploited Wormhole.", "2023-01-01", "February 2", "2022-02-02"),
+        ("In 2022 he lost the funds. He was sentenced on January 8.", "2023-01-02", "January 8", "2022-01-08"),
+        # ... but a deadline or an attached date keeps the nearer occurrence
+        ("In 2022 DCG stalled. He asked Silbert to commit by January 8.", "2023-01-02", "January 8", "2023-01-08"),
+        ("U.S. Trust was founded in 1853. It created an office effective Feb. 1.", "1989-10-26", "Feb. 1",
+         "1990-02-01"),
     ],
 )
 def test_month_day_nearest_unless_tense_says_otherwise(text, published, surface, value):

@@ -127,7 +127,9 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     A strong future cue ("will") takes the next one; a closed period ("the year ended
     March 31") the last one. A strong past cue takes the last one unless the next is less
     than three months away: news reports coming dates in the past tense too ("was
-    extended to Nov. 16").
+    extended to Nov. 16"). After "on", "from" or "since", any past cue in a story whose last
+    date named is in an earlier year takes the last one ("On February 2, a hacker drained
+    ..." in a January review of last year).
     """
     month = int(word_value("month", g["month"]) or 0)
     day = _day(g["day"])
@@ -141,12 +143,21 @@ def month_day(g: Groups, ctx: Context) -> Found | None:
     rel = normalise(g.get("rel") or "")
     ahead = (cal.infer_day(month, day, ctx.anchor, 1) - ctx.anchor).days
     ago = (ctx.anchor - cal.infer_day(month, day, ctx.anchor, -1)).days
-    direction = _yearless_direction(ctx.direction(), ahead, ago)
+    score = ctx.direction()
+    direction = _yearless_direction(score, ahead, ago)
+    if direction == 0 and score < 0 and ctx.word_before() in ("on", "from", "since") and _told_last_year(ctx):
+        direction = -1  # "On February 2, a hacker drained ..." in a January review of last year
     if direction == 0 and ctx.word_before() in _PERIOD_END:
         direction = -1  # a closed period: "the year ended March 31"
     if rel:
         direction = -1 if rel in ("last", "this past") else 1
     return _day_found(cal.infer_day(month, day, ctx.anchor, direction), None, mod, _direction_note(direction))
+
+
+def _told_last_year(ctx: Context) -> bool:
+    """True when the last date the story named is in a year before the anchor's."""
+    last = ctx.last_date()
+    return last is not None and last.year < ctx.anchor.year
 
 
 def _yearless_direction(score: int, ahead: int, ago: int) -> int:
@@ -247,8 +258,9 @@ def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
 
     A strong cue decides: past ("met in December" in April: last year's December), future
     ("will ... in March" in May: next year's). A weak past cue ("-ed") keeps an earlier month
-    in the anchor's year. With no cue at all, a story whose latest date so far is past
-    takes the past one; otherwise the nearer occurrence wins ("December" in an October
+    in the anchor's year. Any past cue, in a story whose last date named is in an earlier
+    year (a January review of last year), takes the past one. With no cue at all, a story
+    whose latest date so far is past takes the past one; otherwise the nearer occurrence wins ("December" in an October
     article is this December, in an April article last December).
     """
     anchor, score = ctx.anchor, ctx.direction()
@@ -257,6 +269,8 @@ def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
         direction = -1
     if direction < 0 and month_number > anchor.month and (month_number - anchor.month) * 30 <= _SOON_DAYS:
         direction = 0
+    if direction == 0 and score < 0 and _told_last_year(ctx):
+        direction = -1  # "Terra collapsed in May" in a January review of last year
     if score == 0 and (ctx.last_date() or anchor) < anchor:
         direction = -1  # no tense at all, in a story already told in the past ("(March)" in a year review)
     year = cal.infer_year(month_number, month_number, anchor, direction)
