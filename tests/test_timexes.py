@@ -506,3 +506,52 @@ def test_last_and_next_named_periods(text, published, surface, value):
 def test_the_last_unit_of_something_is_no_rolling_span(text, unwanted):
     rows = _find(text, "2022-12-12")
     assert not any(unwanted in surface and row["rule"].startswith("relative") for surface, row in rows.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "surface", "value"),
+    [
+        ("He made the withdrawal on the first day of 2023.", "2023-01-04", "the first day of 2023", "2023-01-01"),
+        ("It rose to $1.20 on the third day of the new year.", "2023-01-04", "the third day of the new year",
+         "2023-01-03"),
+        ("Tokens were unlocked on the first day of the year.", "2023-01-01", "the first day of the year", "2023-01-01"),
+        ("Holders burned tokens on the last day of 2022.", "2022-12-31", "the last day of 2022", "2022-12-31"),
+        # leap years, and a day past the month's end is no date
+        ("The rule lapsed on the last day of February 2024.", None, "the last day of February 2024", "2024-02-29"),
+        ("The rule lapsed on the last day of February 2023.", None, "the last day of February 2023", "2023-02-28"),
+        ("It was the 100th day of 2024.", None, "the 100th day of 2024", "2024-04-09"),
+        # "the year" said in the past in January is the year just gone; "the new year" in December the coming one
+        ("The last day of the year was quiet.", "2023-01-04", "The last day of the year", "2022-12-31"),
+        ("Markets rose on the first day of the new year.", "2022-12-20", "the first day of the new year", "2023-01-01"),
+        ("It starts on the tenth day of next month.", "2023-01-04", "the tenth day of next month", "2023-02-10"),
+        ("The fee is due on the first day of March.", None, "the first day of March", "XXXX-03-01"),
+        # "it is the Nth day of" an event is the anchor; other days of events have no date
+        ("In Saudi Arabia, today is the eighth day of Desert Shield.", "1990-08-15", "the eighth day", "1990-08-15"),
+        ("It's the second day of an offensive by the security forces.", "1998-03-06", "the second day", "1998-03-06"),
+        # "in N years" under a future cue is a date; vague counts are some time ahead
+        ("The stock would be redeemed in five years.", "1989-11-02", "five years", "1994"),
+        ("The token will launch in two weeks.", "2023-01-04", "two weeks", "2023-W03"),
+        ("He will return in 10 days.", "2023-01-04", "10 days", "2023-01-14"),
+        ("It will be done in two or three years.", "1989-11-02", "two or three years", "FUTURE_REF"),
+        # ... but not in the past, nor "in a day" / "in a couple of years" ("within")
+        ("It has doubled in five years.", "2023-01-04", "five years", "P5Y"),
+        ("The contract will take in $32 million in one day.", "2022-12-06", "one day", "P1D"),
+        ("It will be toast in a couple of years.", "2023-01-03", "a couple of years", "P2Y"),
+    ],
+)
+def test_days_of_periods_and_future_spans(text, published, surface, value):
+    assert _value(text, published, surface) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday was the first day of the 118th U.S. Congress.",
+        "The second day of the summit will feature mentors.",
+        "The filing fell on the 31st day of April.",
+        "Today is the last day of the sale.",
+    ],
+)
+def test_days_of_events_and_impossible_days_are_not_dates(text):
+    rows = extract_timexes(text, "2023-01-04", sentence_spans(text))
+    assert not [row for row in rows if " day" in row["surface"]]

@@ -68,10 +68,40 @@ def duration(g: Groups, ctx: Context) -> Found | None:
             return Found("SET", _period(1, unit), "set", None, "per_unit")
     if count is not None and (g.get("half") or g.get("half2")):
         count += 0.5  # "two and a half years", "2 1/2 hours", "a minute and a half"
+    exact = count is not None and count >= 2 and "couple" not in num and not g.get("approx") and not g.get("rel")
+    if exact and ctx.word_before() == "in" and ctx.direction() >= 2:
+        found = _in_future(count, unit, ctx, vague=bool(g.get("num2")))  # "would be redeemed in five years"
+        if found is not None:
+            return found
     mod = APPROX.get(normalise(g.get("approx") or ""))
     if num in ("a couple of", "a couple", "couple of"):
         mod = mod or "APPROX"
     return Found("DURATION", _period(count, unit), "duration", mod)
+
+
+_OR_SO = re.compile(r"\s+or\s+(?:so|two|three|four|five|\d+)\b", re.IGNORECASE)
+
+
+def _in_future(count: float | None, unit: str, ctx: Context, vague: bool) -> Found | None:
+    """Under a future cue, "in five years" is the day, week, month or year that far after the anchor.
+
+    "in two or three years" is some time ahead (FUTURE_REF); other units stay durations, and so
+    do "in a day" and "in a couple of years", which mostly mean "within".
+    """
+    if ctx.anchor is None or count is None or count % 1 or unit not in ("D", "W", "M", "Y"):
+        return None
+    if vague or _OR_SO.match(ctx.text, ctx.end):
+        return Found("DATE", "FUTURE_REF", "ref", None, "in_future")
+    anchor, amount = ctx.anchor, int(count)
+    if unit == "Y":
+        return Found("DATE", str(anchor.year + amount), "year", None, "in_future")
+    if unit == "M":
+        year, month = cal.shift_month(anchor.year, anchor.month, amount)
+        return Found("DATE", f"{year}-{month:02d}", "month", None, "in_future")
+    day = anchor + dt.timedelta(days=amount * (7 if unit == "W" else 1))
+    if unit == "W":
+        return Found("DATE", cal.week_value(day), "week", None, "in_future")
+    return Found("DATE", day.isoformat(), "day", None, "in_future")
 
 
 def duration_bare(g: Groups, ctx: Context) -> Found | None:
@@ -81,6 +111,8 @@ def duration_bare(g: Groups, ctx: Context) -> Found | None:
 
 def past_unit(g: Groups, ctx: Context) -> Found | None:
     """The past day, the last hour: the span up to now, a duration (as "the past 24 hours")."""
+    if ctx.word_after() == "of":
+        return None  # "the last day of the sale": a part of what follows
     return Found("DURATION", _period(1, unit_code(g["unit"])), "duration")
 
 

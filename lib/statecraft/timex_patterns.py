@@ -97,6 +97,7 @@ def _placeholders(words: dict[str, dict[str, str]], phrases: list[str]) -> dict[
         "SEASON": _alternation(list(words["season"])),
         "POD": _alternation(list(words["part_of_day"])),
         "ORD": _alternation(list(words["ordinal"])),
+        "DAYORD": _alternation(list(words["day_ordinal"])),
         "UNIT": "(?:" + "|".join(sorted(units, key=len, reverse=True)) + ")",
         "NUM": rf"(?:\d+(?:\.\d+)?|(?:{_NUMBER_TENS})[-\s](?:{_NUMBER_UNITS})|{numbers})",
         "HOLIDAY": _alternation(list(words["holiday"])),

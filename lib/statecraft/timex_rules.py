@@ -208,6 +208,76 @@ def week_of_month(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", cal.week_value(dt.date(year, value, day)), "week", None, note)
 
 
+_REL_STEP = {"the following": 1, "next": 1, "the previous": -1, "last": -1}
+#: "Today is the eighth day of Desert Shield", "It's the second day of an offensive".
+_TODAY_IS = re.compile(r"\b(?:today\s+is|today['’]s|it\s+is|it['’]s|this\s+is|today\s+marks)\s+$", re.IGNORECASE)
+
+
+def day_of(g: Groups, ctx: Context) -> Found | None:
+    """The first day of 2023, the last day of March, the third day of the new year: one day.
+
+    A yearless month takes its year as "in March" would; "the year" / "the new year" is the
+    anchor's, "next year" / "the following year" the one after, and "that year" the year
+    the story is at.
+    """
+    nth = int(word_value("day_ordinal", g["nth"]) or re.match(r"\d+", g["nth"]).group())
+    if g["month"]:
+        month = int(word_value("month", g["month"]) or 0)
+        if not capitalised(g["month"]) or not month:
+            return None
+        if g["year"]:
+            year, note = year_number(g["year"]), None
+        elif ctx.anchor is None:
+            day = 0 if nth < 0 else nth
+            return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", None, "unresolved_no_anchor") if day else None
+        else:
+            year, note = _tensed_year(month, ctx)
+        last = calendar.monthrange(year, month)[1]
+        day = last if nth < 0 else nth
+        return _day_found(dt.date(year, month, day), note=note) if day <= last else None
+    if g["yonly"]:
+        first, unit = dt.date(year_number(g["yonly"]), 1, 1), "year"
+    elif ctx.anchor is None:
+        return Found("DATE", "XXXX-XX-XX", "day", None, "unresolved_no_anchor")
+    else:
+        rel, unit = normalise(g["rel"]), normalise(g["unit"])
+        reference = (ctx.last_date() or ctx.anchor) if rel == "that" else ctx.anchor
+        step = _REL_STEP.get(rel, 0)
+        if rel == "the new" and unit == "year" and reference.month >= 10:
+            step = 1  # "the new year" in December is the coming one
+        first = _period_start(reference, unit, step)
+        if rel == "the":  # "the last day of the year" in January, said in the past: the year just gone
+            direction = strong(ctx.direction())
+            candidate = _nth_day(first, unit, nth)
+            if candidate is not None and (candidate - reference).days * direction < 0:
+                first = _period_start(reference, unit, direction)
+    day = _nth_day(first, unit, nth)
+    return _day_found(day) if day else None
+
+
+def _period_start(reference: dt.date, unit: str, step: int) -> dt.date:
+    if unit == "year":
+        return dt.date(reference.year + step, 1, 1)
+    return dt.date(*cal.shift_month(reference.year, reference.month, step), 1)
+
+
+def _nth_day(first: dt.date, unit: str, nth: int) -> dt.date | None:
+    """The ``nth`` day (-1: the last) of the year or month starting on ``first``; None past its end."""
+    if unit == "year":
+        end = dt.date(first.year, 12, 31)
+    else:
+        end = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    day = end if nth < 0 else first + dt.timedelta(days=nth - 1)
+    return day if day <= end else None
+
+
+def day_of_event(g: Groups, ctx: Context) -> Found | None:
+    """A day of an event is the anchor after "it is" ("today is the eighth day of Desert Shield"), else no date."""
+    if ctx.anchor is None or not _TODAY_IS.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+        return None
+    return _day_found(ctx.anchor, note="today")
+
+
 #: "<Month> of (the) <Capitalised word>" that is no month: a name.
 _NAME_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]"

@@ -129,7 +129,8 @@ def scanner() -> Scanner:
     """Build the anchor regex and starter set from the grammar (cached)."""
     words = _anchor_words()
     pattern = rf"(?<![A-Za-z0-9])(?:{_trie(words)})(?![A-Za-z0-9])|(?<![A-Za-z0-9])(?:{_NUMERIC_ANCHORS})"
-    starters = {w.lower() for w in words} | set(_PREFIXES.split())
+    ordinals = {w for token in grammar().words["day_ordinal"] for w in token.split()}  # "the eighth day of"
+    starters = {w.lower() for w in words} | set(_PREFIXES.split()) | ordinals
     # Every word a match can hold is a starter, an anchor or a letter run of the master
     # pattern ("of", "than", "utc"); a start with any other word before the anchor cannot
     # reach it, so it is not tried (a regex run that fails costs as much as one that matches).

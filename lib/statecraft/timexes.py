@@ -49,7 +49,8 @@ Handler = Callable[[dict[str, str | None], Context], Found | None]
 HANDLERS: dict[str, Handler] = {
     name: getattr(module, name)
     for module, names in (
-        (timex_rules, "iso_date numeric_date month_day_year month_day week_of week_of_month month weekday"),
+        (timex_rules, "iso_date numeric_date month_day_year month_day week_of week_of_month day_of day_of_event"),
+        (timex_rules, "month weekday"),
         (timex_rules, "holiday clock year decade century"),
         (timex_relative, "quarter quarter_relative half season ago year_ago relative_unit day_relative day_narrative"),
         (timex_durations, "duration duration_bare past_unit the_year set_freq set_each phrase"),
