@@ -39,6 +39,10 @@ def _row(text: str, published: str | None, surface: str) -> dict:
         ("Celsius went bust in 2022: in June, it stopped withdrawals.", "2023-01-05", "June", "2022-06"),
         # ... but not in a story about this year
         ("In 2023 the index fell. Dealers placed orders for May delivery.", "2023-01-02", "May", "2023-05"),
+        # a span ending "through January" in October ends in the coming January, unless a strong cue says not
+        ("Lenders have extended revolving loans through January.", "1989-10-30", "January", "1990-01"),
+        ("The fund's sales were flat this year through August.", "1989-10-27", "August", "1989-08"),
+        ("Bitcoin fell in January and rebounded by the end of March.", "2022-12-28", "the end of March", "2022-03"),
     ],
 )
 def test_yearless_month_follows_the_tense(text, published, surface, value):

@@ -208,6 +208,8 @@ def week_of_month(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", cal.week_value(dt.date(year, value, day)), "week", None, note)
 
 
+#: Words before a month that end a span: "through January" in October is the coming one.
+_UNTIL = frozenset({"until", "till", "through", "thru"})
 _REL_STEP = {"the following": 1, "next": 1, "the previous": -1, "last": -1}
 #: "Today is the eighth day of Desert Shield", "It's the second day of an offensive".
 _TODAY_IS = re.compile(r"\b(?:today\s+is|today['’]s|it\s+is|it['’]s|this\s+is|today\s+marks)\s+$", re.IGNORECASE)
@@ -335,6 +337,9 @@ def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
     """
     anchor, score = ctx.anchor, ctx.direction()
     direction = strong(score)
+    ahead = (month_number - anchor.month) % 12
+    if direction == 0 and ctx.word_before() in _UNTIL and 0 < ahead * 30 <= _SOON_DAYS:
+        return anchor.year + (month_number < anchor.month), "until"  # "loans extended through January"
     if direction == 0 and score < 0 and month_number <= anchor.month:
         direction = -1
     if direction < 0 and month_number > anchor.month and (month_number - anchor.month) * 30 <= _SOON_DAYS:
