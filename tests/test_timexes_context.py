@@ -155,6 +155,9 @@ def test_results_year_and_reference_phrases(text, surface, timex_type, value):
         ("It was the year's best film.", "the year"),
         ("The year before, sales fell.", "The year"),
         ("During the same period he wrote two books.", "the same period"),
+        # "current" in a term of accounts or physics is not the present
+        ("Economic Calendar: UK Current Account. The Current Account measures net flows.", "Current"),
+        ("The miners run on direct current.", "current"),
     ],
 )
 def test_bare_year_and_period_need_context(text, surface):

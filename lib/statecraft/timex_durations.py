@@ -41,6 +41,10 @@ _FRACTION_OF = re.compile(
 )
 
 
+#: Nouns after "current" that make it a term of accounting or banking, and words before it
+#: that make it a flow ("direct current").
+_CURRENT_TERMS = frozenset("account accounts assets liabilities ratio".split())
+_CURRENT_KINDS = frozenset("direct alternating electric electrical ocean".split())
 _MODAL_BEFORE = frozenset("will would could may might can shall should".split())
 
 
@@ -168,6 +172,10 @@ def phrase(g: Groups, ctx: Context) -> Found | None:
         if ctx.text[ctx.start - 1 : ctx.start] in ("(", "-") and ctx.text[ctx.end : ctx.end + 1] == ")":
             return None  # "the 50-bar MA (hourly)", "(4-hourly)": a chart's timeframe
     after = ctx.word_after()
+    if normalise(g["phrase"]) == "current" and (
+        after.rstrip(".") in _CURRENT_TERMS or ctx.word_before() in _CURRENT_KINDS
+    ):
+        return None  # "the UK current account", "direct current": a term, not the present
     if value.endswith("_REF") and ctx.surface.lower().startswith("the ") and (after in _COUNTS or after[:1].isdigit()):
         return None  # "the past few sessions", "the past three summers": a count of something else
     if value == "WEEKEND":
