@@ -278,6 +278,9 @@ def test_weekdays(text, published, surface, value):
         ("It happened six months ago.", "2025-04-07", "six months ago", "2024-10"),
         ("It happened a year ago.", "2025-04-07", "a year ago", "2024"),
         ("It happened five years ago.", "2025-04-07", "five years ago", "2020"),
+        # in January "the coming year" has just begun
+        ("He made his predictions for the coming year.", "2023-01-01", "the coming year", "2023"),
+        ("He made his predictions for the coming year.", "2022-12-20", "the coming year", "2023"),
     ],
 )
 def test_relative(text, published, surface, value):

@@ -39,6 +39,12 @@ def _row(text: str, published: str | None, surface: str) -> dict:
         ("Celsius went bust in 2022: in June, it stopped withdrawals.", "2023-01-05", "June", "2022-06"),
         # ... but not in a story about this year
         ("In 2023 the index fell. Dealers placed orders for May delivery.", "2023-01-02", "May", "2023-05"),
+        # "than expected" / "as planned" compare; they give no tense
+        ("The CPI report showed inflation slowing more than expected in November.", "2022-12-13", "November",
+         "2022-11"),
+        ("Shares drifted lower on lower-than-expected Q3 earnings.", "2023-01-05", "Q3", "2022-Q3"),
+        # irregular past forms are past cues too
+        ("The exchange froze withdrawals in December.", "2022-08-10", "December", "2021-12"),
         # a span ending "through January" in October ends in the coming January, unless a strong cue says not
         ("Lenders have extended revolving loans through January.", "1989-10-30", "January", "1990-01"),
         ("The fund's sales were flat this year through August.", "1989-10-27", "August", "1989-08"),

@@ -54,6 +54,7 @@ _ADJECTIVAL = re.compile(
 #: the day the story is at.
 NARRATIVE_REACH = 1000
 _BY = re.compile(r"\s+by\b")
+_COMPARED = re.compile(r"\b(?:than|as)[\s-]+$", re.IGNORECASE)
 _ATTACHED = re.compile(r"(?:['’]s)?\s+")
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were|get|got)\s+$", re.IGNORECASE)
@@ -139,6 +140,8 @@ class Context:
             modal |= word in _MODALS
             if self._participle(cue, word):
                 continue
+            if _COMPARED.search(self.text, max(lo, cue.start() - 8), cue.start()):
+                continue  # "slowing more than expected", "as planned": a comparison, not the clause's tense
             if word == "deadline" and _ATTACHED.fullmatch(self.text, self.end, cue.start()):
                 attached = 2  # "by the Tuesday deadline": the noun names the date; a verb, if any, gives the tense
                 continue

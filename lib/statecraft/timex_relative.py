@@ -314,6 +314,8 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         middle = anchor - dt.timedelta(days=_HALF_SPAN[unit])
         found = _shifted(_plain(ctx, middle), unit[0].upper(), 0, None, rule)
         return Found(found.timex_type, found.value, found.granularity, None, "rolling", rule)
+    if unit == "year" and rel in ("coming", "upcoming") and anchor.month == 1 and note is None:
+        offset, note = 0, "just_begun"  # "predictions for the coming year" on January 1 are about this year
     if unit == "weekend":
         week = cal.week_value(anchor + dt.timedelta(weeks=offset))
         return Found("DATE", f"{week}-WE", "week", mod, note, rule)
