@@ -64,10 +64,25 @@ def test_explicit_dates(text, published, surface, value):
         "The score was 2020 - 3 at the end.",
         "Nineteen people died and two thousand were hurt.",
         "About two thousand people marched.",
+        "He holds 2000 bitcoin.",
     ],
 )
 def test_numbers_that_are_not_years(text):
     assert [r for r in extract_timexes(text, "2025-05-28", sentence_spans(text)) if r["granularity"] == "year"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a counted word ("2000 bitcoin") rejects the year only right after it, not across a comma or a full stop
+        "In 2022, Bitcoin lost over 65% of its value.",
+        "ETH rallied 39% in 2022. ETH then fell.",
+        "Between 2020 and 2022, Bitcoin's emissions rose.",
+    ],
+)
+def test_years_before_a_counted_word_across_punctuation(text):
+    rows = extract_timexes(text, "2023-01-04", sentence_spans(text))
+    assert [r["value"] for r in rows if r["granularity"] == "year"][-1:] == ["2022"]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ _SOON_DAYS = 92
 _FAR_DAYS = 300
 _RECENT_DAYS = 31
 _ARITHMETIC = re.compile(r" [-+](?!-)|x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
+_SPACED = re.compile(r"[ \t\u00a0]+\w")
 _SPOKEN_2000_BEFORE = frozenset({"year", "in", "since", "until", "by"})
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
 
@@ -463,7 +464,7 @@ def year(g: Groups, ctx: Context) -> Found | None:
     mod = MODS.get(raw_mod)
     surface = g.get("year") or g.get("yy") or ""
     if not surface[0].isdigit():  # spoken: "nineteen ninety-six", "the year two thousand"
-        if ctx.word_before() in lookup("not_year_before") or ctx.word_after() in lookup("not_year_after"):
+        if ctx.word_before() in lookup("not_year_before") or _counted_after(ctx):
             return None
         if normalise(surface).startswith("two thousand") and ctx.word_before() not in _SPOKEN_2000_BEFORE:
             return None  # "two thousand people", "and two thousand were hurt"
@@ -472,9 +473,14 @@ def year(g: Groups, ctx: Context) -> Found | None:
     return Found("DATE", str(value), "year", mod)
 
 
+def _counted_after(ctx: Context) -> bool:
+    """True when the number is a count of what follows it ("2000 MW", "2022 bitcoin"), not after a comma."""
+    return bool(_SPACED.match(ctx.text, ctx.end)) and ctx.word_after().rstrip(".") in lookup("not_year_after")
+
+
 def _looks_like_year(ctx: Context) -> bool:
-    before, after = ctx.word_before(), ctx.word_after()
-    if before in lookup("not_year_before") or after in lookup("not_year_after"):
+    before = ctx.word_before()
+    if before in lookup("not_year_before") or _counted_after(ctx):
         return False
     if _ARITHMETIC.match(ctx.text, ctx.end) or ctx.text[ctx.start - 2 : ctx.start] == "# ":
         return False
