@@ -86,6 +86,28 @@ def test_years_before_a_counted_word_across_punctuation(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # clock times written without a space ("1pm", "10am UTC")
+        ("Shortly after 1pm ET, Magic Eden tweeted.", "1pm ET", "2023-01-04T13:00"),
+        ("Trading opens at 10am UTC.", "10am UTC", "2023-01-04T10:00"),
+        # a clock right after a day is on that day
+        ("He will host an AMA on 11th January at 11am UTC.", "11am UTC", "2023-01-11T11:00"),
+        # a two-digit decade after "the", but not an age
+        ("He was charged back in the 80s.", "the 80s", "198"),
+        ("It peaked in the late 90s.", "the late 90s", "199"),
+    ],
+)
+def test_clock_without_space_and_bare_decades(text, surface, value):
+    assert _value(text, "2023-01-04", surface) == value
+
+
+def test_an_age_in_decades_is_no_timex():
+    assert _find("A man in his 80s bought bitcoin.", "2023-01-04") == {}
+
+
+
+@pytest.mark.parametrize(
     ("text", "published", "surface", "value"),
     [
         ("In December CZ met the King of Bhutan.", "2025-04-07", "December", "2024-12"),

@@ -31,6 +31,7 @@ _SOON_DAYS = 92
 _FAR_DAYS = 300
 _RECENT_DAYS = 31
 _ARITHMETIC = re.compile(r" [-+](?!-)|x | x")  # "2020 - 3", "1920 x 1080"; not "1984 -- part"
+_AT_CLOCK = re.compile(r",?\s+(?:at\s+|from\s+|by\s+)?")
 _SPACED = re.compile(r"[ \t\u00a0]+\w")
 _SPOKEN_2000_BEFORE = frozenset({"year", "in", "since", "until", "by"})
 _WEEKDAY_OFFSET = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1, "the following": 1}
@@ -430,6 +431,11 @@ def clock(g: Groups, ctx: Context) -> Found | None:
         return None  # "High Noon": a film, and "high noon" a figure of speech
     mod = "APPROX" if g.get("approx") else None
     ref = normalise(g["dayref"] or "today")
+    previous = ctx.previous[-1] if ctx.previous else None
+    if not g["dayref"] and previous and previous["granularity"] == "day" and previous["value"][:1].isdigit():
+        if _AT_CLOCK.fullmatch(ctx.text, previous["end"], ctx.start):  # "on 11th January at 11am UTC"
+            day = dt.date.fromisoformat(previous["value"])
+            return Found("TIME", f"{day.isoformat()}T{value}", "time", mod, "day_before")
     if ctx.anchor is None:
         return Found("TIME", f"XXXX-XX-XXT{value}", "time", mod, "unresolved_no_anchor")
     day = _dayref(ref, ctx)

@@ -36,7 +36,7 @@ _PREFIXES = (
 )
 _NUMERIC_ANCHORS = (
     r"(?:1[89]\d\d|20\d\d)(?!\d)|['’]?\d0['’]?s\b|[QH][1-4]\b|[1-4][QH]\b|FY\d*|\d{1,2}:\d\d"
-    r"|[ap]\.m\b|[AaPp][Mm]\b|\d{1,2}(?:st|nd|rd|th)[- ]century"
+    r"|[ap]\.m\b|[AaPp][Mm]\b|\d{1,2}(?:[ap]\.m\b|[AaPp][Mm]\b)|\d{1,2}(?:st|nd|rd|th)[- ]century"
 )
 #: Month abbreviations that anchor only with their dot ("mar" is a verb).
 _AMBIGUOUS_ABBREVIATIONS = frozenset({"Mar"})
