@@ -565,6 +565,7 @@ def test_the_last_unit_of_something_is_no_rolling_span(text, unwanted):
         ("Markets rose on the first day of the new year.", "2022-12-20", "the first day of the new year", "2023-01-01"),
         ("It starts on the tenth day of next month.", "2023-01-04", "the tenth day of next month", "2023-02-10"),
         ("The fee is due on the first day of March.", None, "the first day of March", "XXXX-03-01"),
+        ("The fee is due on the last day of March.", None, "the last day of March", "XXXX-03-31"),
         # "it is the Nth day of" an event is the anchor; other days of events have no date
         ("In Saudi Arabia, today is the eighth day of Desert Shield.", "1990-08-15", "the eighth day", "1990-08-15"),
         ("It's the second day of an offensive by the security forces.", "1998-03-06", "the second day", "1998-03-06"),

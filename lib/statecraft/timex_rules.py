@@ -231,8 +231,8 @@ def day_of(g: Groups, ctx: Context) -> Found | None:
             return None
         if g["year"]:
             year, note = year_number(g["year"]), None
-        elif ctx.anchor is None:
-            day = 0 if nth < 0 else nth
+        elif ctx.anchor is None:  # the last day of February depends on the year
+            day = (0 if month == 2 else calendar.monthrange(2001, month)[1]) if nth < 0 else nth
             return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", None, "unresolved_no_anchor") if day else None
         else:
             year, note = _tensed_year(month, ctx)
@@ -334,8 +334,9 @@ def _tensed_year(month_number: int, ctx: Context) -> tuple[int, str]:
     ("will ... in March" in May: next year's). A weak past cue ("-ed") keeps an earlier month
     in the anchor's year. Any past cue, in a story whose last date named is in an earlier
     year (a January review of last year), takes the past one. With no cue at all, a story
-    whose latest date so far is past takes the past one; otherwise the nearer occurrence wins ("December" in an October
-    article is this December, in an April article last December).
+    whose latest date so far is past takes the past one; otherwise the nearer occurrence
+    wins ("December" in an October article is this December, in an April article last
+    December). After until/through, a month within three months ahead is the coming one.
     """
     anchor, score = ctx.anchor, ctx.direction()
     direction = strong(score)
