@@ -591,6 +591,9 @@ def test_days_of_periods_and_future_spans(text, published, surface, value):
         "The second day of the summit will feature mentors.",
         "The filing fell on the 31st day of April.",
         "Today is the last day of the sale.",
+        "It was the 0th day of March.",
+        "It was the 0th day of 2023.",
+        "It's the 0th day of the war.",
     ],
 )
 def test_days_of_events_and_impossible_days_are_not_dates(text):

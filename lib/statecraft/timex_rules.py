@@ -225,6 +225,8 @@ def day_of(g: Groups, ctx: Context) -> Found | None:
     the story is at.
     """
     nth = int(word_value("day_ordinal", g["nth"]) or re.match(r"\d+", g["nth"]).group())
+    if nth == 0:
+        return None  # "the 0th day": no day
     if g["month"]:
         month = int(word_value("month", g["month"]) or 0)
         if not capitalised(g["month"]) or not month:
@@ -278,6 +280,8 @@ def _nth_day(first: dt.date, unit: str, nth: int) -> dt.date | None:
 def day_of_event(g: Groups, ctx: Context) -> Found | None:
     """A day of an event is the anchor after "it is" ("today is the eighth day of Desert Shield"), else no date."""
     if ctx.anchor is None or not _TODAY_IS.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+        return None
+    if g["nth"][:1] == "0":
         return None
     return _day_found(ctx.anchor, note="today")
 
