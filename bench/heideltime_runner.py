@@ -68,18 +68,19 @@ def heideltime(text: str, dct: str | None, workdir: Path, package: Path) -> list
 
 
 def _align(text: str, tagged: str) -> list[dict]:
-    """Map the TIMEX3 tags of HeidelTime's output back onto offsets in ``text``."""
+    """Map the TIMEX3 tags of HeidelTime's output back onto offsets in ``text``.
+
+    HeidelTime gives the text back unchanged between its tags (XML-escaped), so offsets are
+    counted exactly; any difference is an error, never a guess.
+    """
     rows, pos, out = [], 0, 0
     for match in _TAG.finditer(tagged):
-        before = html.unescape(tagged[pos : match.start()])
-        surface = html.unescape(match.group(2))
-        start = text.find(before.strip(), out) + len(before.strip()) if before.strip() else out
-        start = text.find(surface, start)
-        if start < 0:
+        before, surface = html.unescape(tagged[pos : match.start()]), html.unescape(match.group(2))
+        if not text.startswith(before + surface, out):
             raise RuntimeError(f"HeidelTime output does not align with the text at {surface!r}")
+        start = out + len(before)
         attributes = dict(_ATTRIBUTE.findall(match.group(1)))
-        rows.append({"start": start, "end": start + len(surface), "type": attributes.get("type"),
-                     "value": attributes.get("value")})
+        rows.append({"start": start, "end": start + len(surface), **{k: attributes.get(k) for k in ("type", "value")}})
         pos, out = match.end(), start + len(surface)
     return rows
 

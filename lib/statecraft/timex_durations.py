@@ -7,13 +7,14 @@ sets get the period of the repetition (``P1Y`` for "each year"); fixed phrases c
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from statecraft import timex_calendar as cal
 from statecraft.timex_context import Context, Found, normalise, number, word_value
 from statecraft.timex_patterns import grammar
-from statecraft.timex_relative import APPROX, unit_code, unresolved
+from statecraft.timex_relative import APPROX, shifted, unit_code, unresolved
 
 Groups = dict[str, str | None]
 #: Words right before a bare "the year" that make it the calendar year ("for the year", "in the year").
@@ -96,16 +97,7 @@ def _in_future(count: float | None, unit: str, ctx: Context, vague: bool) -> Fou
         return None
     if vague or _OR_SO.match(ctx.text, ctx.end):
         return Found("DATE", "FUTURE_REF", "ref", None, "in_future")
-    anchor, amount = ctx.anchor, int(count)
-    if unit == "Y":
-        return Found("DATE", str(anchor.year + amount), "year", None, "in_future")
-    if unit == "M":
-        year, month = cal.shift_month(anchor.year, anchor.month, amount)
-        return Found("DATE", f"{year}-{month:02d}", "month", None, "in_future")
-    day = anchor + dt.timedelta(days=amount * (7 if unit == "W" else 1))
-    if unit == "W":
-        return Found("DATE", cal.week_value(day), "week", None, "in_future")
-    return Found("DATE", day.isoformat(), "day", None, "in_future")
+    return dataclasses.replace(shifted(ctx, unit, int(count), None, "duration"), rule=None, note="in_future")
 
 
 def duration_bare(g: Groups, ctx: Context) -> Found | None:

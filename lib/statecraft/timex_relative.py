@@ -230,10 +230,11 @@ def ago(g: Groups, ctx: Context) -> Found | None:
         return Found("DATE", "FUTURE_REF" if step > 0 else "PAST_REF", "ref", mod, "vague")
     if ctx.anchor is None:
         return unresolved(granularity, "ago", mod)
-    return _shifted(ctx, unit, int(count) * step, mod, "ago")
+    return shifted(ctx, unit, int(count) * step, mod, "ago")
 
 
-def _shifted(ctx: Context, unit: str, amount: int, mod: str | None, rule: str) -> Found:
+def shifted(ctx: Context, unit: str, amount: int, mod: str | None, rule: str) -> Found:
+    """The day, week, month, quarter, year, decade or century ``amount`` units from the anchor."""
     anchor = ctx.anchor
     if unit == "D":
         return Found("DATE", (anchor + dt.timedelta(days=amount)).isoformat(), "day", mod, None, rule)
@@ -273,11 +274,11 @@ def year_ago(g: Groups, ctx: Context) -> Found | None:
         return unresolved("year", "year_ago")
     unit0 = normalise(g.get("unit0") or "year")
     if unit0 != "year":
-        return _shifted(ctx, "M" if unit0 == "month" else "Q", -1, None, "year_ago")
+        return shifted(ctx, "M" if unit0 == "month" else "Q", -1, None, "year_ago")
     if normalise(g.get("unit") or "") == "quarter" and not _quarter_context(ctx):
         year, q = cal.shift_quarter(*cal.quarter_of(ctx.anchor), -5)
         return Found("DATE", f"{year}-Q{q}", "quarter", None, None, "year_ago")
-    return _shifted(ctx, "Y", -1, None, "year_ago")
+    return shifted(ctx, "Y", -1, None, "year_ago")
 
 
 def relative_unit(g: Groups, ctx: Context) -> Found | None:
@@ -312,14 +313,14 @@ def relative_unit(g: Groups, ctx: Context) -> Found | None:
         # "the past week" is the seven days up to the anchor: the week holding their middle day
         # (on Dec. 27 "the past year" is this year, not last)
         middle = anchor - dt.timedelta(days=_HALF_SPAN[unit])
-        found = _shifted(_plain(ctx, middle), unit[0].upper(), 0, None, rule)
+        found = shifted(_plain(ctx, middle), unit[0].upper(), 0, None, rule)
         return Found(found.timex_type, found.value, found.granularity, None, "rolling", rule)
     if unit == "year" and rel in ("coming", "upcoming") and anchor.month == 1 and note is None:
         offset, note = 0, "just_begun"  # "predictions for the coming year" on January 1 are about this year
     if unit == "weekend":
         week = cal.week_value(anchor + dt.timedelta(weeks=offset))
         return Found("DATE", f"{week}-WE", "week", mod, note, rule)
-    found = _shifted(
+    found = shifted(
         _plain(ctx, anchor),
         {"week": "W", "month": "M", "quarter": "Q", "decade": "E", "century": "C"}.get(unit, "Y"),
         offset,

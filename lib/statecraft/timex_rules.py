@@ -238,11 +238,9 @@ def day_of(g: Groups, ctx: Context) -> Found | None:
             return Found("DATE", f"XXXX-{month:02d}-{day:02d}", "day", None, "unresolved_no_anchor") if day else None
         else:
             year, note = _tensed_year(month, ctx)
-        last = calendar.monthrange(year, month)[1]
-        day = last if nth < 0 else nth
-        return _day_found(dt.date(year, month, day), note=note) if day <= last else None
+        return _day_found(_nth_day(f"{year}-{month:02d}", nth), note=note)
     if g["yonly"]:
-        first, unit = dt.date(year_number(g["yonly"]), 1, 1), "year"
+        period = str(year_number(g["yonly"]))
     elif ctx.anchor is None:
         return Found("DATE", "XXXX-XX-XX", "day", None, "unresolved_no_anchor")
     else:
@@ -251,28 +249,27 @@ def day_of(g: Groups, ctx: Context) -> Found | None:
         step = _REL_STEP.get(rel, 0)
         if rel == "the new" and unit == "year" and reference.month >= 10:
             step = 1  # "the new year" in December is the coming one
-        first = _period_start(reference, unit, step)
+        period = _period(reference, unit, step)
         if rel == "the":  # "the last day of the year" in January, said in the past: the year just gone
             direction = strong(ctx.direction())
-            candidate = _nth_day(first, unit, nth)
+            candidate = _nth_day(period, nth)
             if candidate is not None and (candidate - reference).days * direction < 0:
-                first = _period_start(reference, unit, direction)
-    day = _nth_day(first, unit, nth)
+                period = _period(reference, unit, direction)
+    day = _nth_day(period, nth)
     return _day_found(day) if day else None
 
 
-def _period_start(reference: dt.date, unit: str, step: int) -> dt.date:
+def _period(reference: dt.date, unit: str, step: int) -> str:
+    """The value of the year or month ``step`` units from ``reference`` ("2023", "2023-02")."""
     if unit == "year":
-        return dt.date(reference.year + step, 1, 1)
-    return dt.date(*cal.shift_month(reference.year, reference.month, step), 1)
+        return str(reference.year + step)
+    year, month = cal.shift_month(reference.year, reference.month, step)
+    return f"{year}-{month:02d}"
 
 
-def _nth_day(first: dt.date, unit: str, nth: int) -> dt.date | None:
-    """The ``nth`` day (-1: the last) of the year or month starting on ``first``; None past its end."""
-    if unit == "year":
-        end = dt.date(first.year, 12, 31)
-    else:
-        end = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+def _nth_day(period: str, nth: int) -> dt.date | None:
+    """The ``nth`` day (-1: the last) of a year or month value ("2023", "2023-02"); None past its end."""
+    first, end = (dt.date.fromisoformat(day) for day in cal.interval(period))
     day = end if nth < 0 else first + dt.timedelta(days=nth - 1)
     return day if day <= end else None
 
@@ -439,8 +436,7 @@ def clock(g: Groups, ctx: Context) -> Found | None:
     previous = ctx.previous[-1] if ctx.previous else None
     if not g["dayref"] and previous and previous["granularity"] == "day" and previous["value"][:1].isdigit():
         if _AT_CLOCK.fullmatch(ctx.text, previous["end"], ctx.start):  # "on 11th January at 11am UTC"
-            day = dt.date.fromisoformat(previous["value"])
-            return Found("TIME", f"{day.isoformat()}T{value}", "time", mod, "day_before")
+            return Found("TIME", f"{previous['value']}T{value}", "time", mod, "day_before")
     if ctx.anchor is None:
         return Found("TIME", f"XXXX-XX-XXT{value}", "time", mod, "unresolved_no_anchor")
     day = _dayref(ref, ctx)
