@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import statecraft as sc
-from statecraft import segment
+from statecraft.cleaning import sentences as segment
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "crypto_news"
 

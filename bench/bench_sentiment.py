@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from statecraft import segment
-from statecraft.sentiment import ENGINES, score_sentences
+from statecraft.cleaning import sentences as segment
+from statecraft.sentiment.engines import ENGINES, score_sentences
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "crypto_news" / "crypto_news_20221130_20230105.json"

@@ -20,7 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-from statecraft import codebook, segment, tagging
+from statecraft.cleaning import sentences as segment
+from statecraft.tagging import codebook
+from statecraft.tagging import tagger as tagging
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "crypto_news"
 

@@ -16,8 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from statecraft.segment import sentence_spans
-from statecraft.timexes import extract_timexes
+from statecraft.cleaning.sentences import sentence_spans
+from statecraft.timexes.extractor import extract_timexes
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "crypto_news" / ("crypto_news_20221130_20230105.json")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import statecraft as sc
-from statecraft import tagging
+from statecraft.tagging import tagger as tagging
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -31,10 +31,11 @@ from collections.abc import Iterable
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score
 
-from statecraft import schema, segment
-from statecraft import sentiment_gold as gold
-from statecraft.sentiment import ENGINES, score_sentences
-from statecraft.sentiment_aggregate import document_scores, targeted
+from statecraft import schema
+from statecraft.cleaning import sentences as segment
+from statecraft.sentiment import gold
+from statecraft.sentiment.aggregate import document_scores, targeted
+from statecraft.sentiment.engines import ENGINES, score_sentences
 
 LEXICON = ("textblob", "vader")
 

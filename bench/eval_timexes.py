@@ -23,9 +23,9 @@ import sys
 import time
 from pathlib import Path
 
-from statecraft.segment import sentence_spans
-from statecraft.timex_calendar import interval
-from statecraft.timexes import extract_timexes
+from statecraft.cleaning.sentences import sentence_spans
+from statecraft.timexes.calendar import interval
+from statecraft.timexes.extractor import extract_timexes
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "eval"

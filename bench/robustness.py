@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 import statecraft as sc
-from statecraft.records import SourceError
+from statecraft.sources.records import SourceError
 
 GOOD = "Pakistan and Binance signed an agreement on crypto regulation. The deal was announced on Friday."
 ACTIVE = ("SCRIPT-TEXT", "STYLE-TEXT", "HANDLER-TEXT", "IFRAME-TEXT", "alert(", "onerror")

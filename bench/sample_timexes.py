@@ -22,8 +22,8 @@ import sys
 from pathlib import Path
 
 from bench_timexes import DEFAULT, load
-from statecraft.segment import sentence_spans
-from statecraft.timexes import extract_timexes
+from statecraft.cleaning.sentences import sentence_spans
+from statecraft.timexes.extractor import extract_timexes
 
 
 def sample(articles: list[tuple[str, str | None]], seed: int, n: int) -> list[tuple[int, str | None, str, dict]]:

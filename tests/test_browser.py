@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from statecraft import report
+from statecraft.report import run as report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")

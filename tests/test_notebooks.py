@@ -14,7 +14,7 @@ import nbformat
 import pytest
 import yaml
 
-from statecraft import report
+from statecraft.report import run as report
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"

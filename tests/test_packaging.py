@@ -32,17 +32,49 @@ def test_notebook_stack_and_pandas_are_pinned_exactly():
         assert "<" in spec or "==" in spec, f"{name} has no tested upper pin"
 
 
-def test_readme_tree_matches_the_project():
+def _readme_tree() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     tree = readme.split("## Layout", 1)[1].split("```")[1]
-    parent = None
+    paths, parent = [], ""
     for line in tree.strip().splitlines():
         name = line.split()[0]
         if line.startswith("  "):
-            assert (ROOT / parent / name).exists(), f"README tree lists {parent}{name}, which does not exist"
+            paths.append(parent + name)
         else:
             parent = name if name.endswith("/") else ""
-            assert (ROOT / name).exists(), f"README tree lists {name}, which does not exist"
+            paths.append(name)
+    return paths
+
+
+def test_readme_tree_lists_only_what_exists():
+    for path in _readme_tree():
+        assert (ROOT / path).exists(), f"README tree lists {path}, which does not exist"
+
+
+def test_readme_tree_lists_every_stage_and_top_level_module():
+    package = ROOT / "lib" / "statecraft"
+    real = {f"lib/statecraft/{p.name}" for p in package.glob("*.py")}
+    real |= {f"lib/statecraft/{p.parent.name}/" for p in package.glob("*/__init__.py")}
+    assert real == {p for p in _readme_tree() if p.startswith("lib/statecraft/") and p != "lib/statecraft/"}
+
+
+def test_stage_layout_holds():
+    package = ROOT / "lib" / "statecraft"
+    assert len(list(package.glob("*.py"))) <= 8
+    stages = sorted(p.parent for p in package.glob("*/__init__.py"))
+    assert len(stages) >= 6
+    for stage in stages:
+        init = (stage / "__init__.py").read_text(encoding="utf-8")
+        assert "__all__" in init, stage.name
+        assert init.startswith('"""') and ":" in init.splitlines()[0], f"{stage.name}: first line says takes and gives"
+        for module in stage.glob("*.py"):
+            assert not module.stem.startswith(stage.name.rstrip("s")), f"{module} repeats its folder's name"
+            if stage.name not in ("timexes", "tagging"):
+                lines = module.read_text(encoding="utf-8").count("\n")
+                assert lines <= 400, f"{module} has {lines} lines"
+    tests = ROOT / "tests"
+    for stage in stages:
+        assert list((tests / stage.name).glob("test_*.py")), f"tests/{stage.name}/ mirrors lib/statecraft/{stage.name}/"
 
 
 def test_readme_shows_the_two_commands_and_ci_calls_make_test():
@@ -53,11 +85,3 @@ def test_readme_shows_the_two_commands_and_ci_calls_make_test():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("report", "test", "lab", "notebooks", "bench", "lint"):
         assert re.search(rf"^{target}:", makefile, re.M), target
-
-
-def test_seeds_are_the_shared_seeds_unchanged():
-    shared = ROOT.parent / "shared" / "seeds"
-    files = sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
-    assert len(files) == 5
-    for name in files:
-        assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes(), name

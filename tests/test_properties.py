@@ -17,9 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import statecraft as sc
-from statecraft import cleaning, datelines, schema, segment, tagging, timexes
-from statecraft.decoding import DecodeError, decode
-from statecraft.records import SourceError
+from statecraft import schema
+from statecraft.cleaning import boilerplate as cleaning
+from statecraft.cleaning import datelines
+from statecraft.cleaning import sentences as segment
+from statecraft.sources.decoding import DecodeError, decode
+from statecraft.sources.records import SourceError
+from statecraft.tagging import tagger as tagging
+from statecraft.timexes import extractor as timexes
 
 CASES = int(os.environ.get("STATECRAFT_PROPERTY_CASES", "40"))
 PROPERTY = settings(

@@ -16,8 +16,12 @@ import pandas as pd
 import pytest
 
 import statecraft as sc
-from statecraft import cli, datelines, readers, segment, timexes
-from statecraft.records import SourceError
+from statecraft import cli
+from statecraft.cleaning import datelines
+from statecraft.cleaning import sentences as segment
+from statecraft.sources import readers
+from statecraft.sources.records import SourceError
+from statecraft.timexes import extractor as timexes
 
 GOOD = "Pakistan and Binance signed an agreement on crypto regulation. The deal was announced on Friday."
 SCRIPT = "<script>alert(1)</script>"
@@ -491,16 +495,16 @@ def test_annotate_refuses_with_a_clear_message(tmp_path, capsys, setup, message)
 
 
 def test_a_document_whose_annotation_fails_is_flagged_and_the_batch_goes_on(monkeypatch):
-    from statecraft import pipeline, tagging
+    from statecraft import pipeline
 
-    real = tagging.tag_text
+    real = pipeline.tag_text
 
     def fragile(text, spans):
         if "BOOM" in text:
             raise RuntimeError("tagger broke")
         return real(text, spans)
 
-    monkeypatch.setattr(tagging, "tag_text", fragile)
+    monkeypatch.setattr(pipeline, "tag_text", fragile)
     corpus = sc.from_records([{"text": "Pakistan BOOM.", "doc_id": "bad"}, {"text": "Pakistan acts.", "doc_id": "ok"}])
     ann = pipeline.annotate(corpus, sentiment=None)
     flags = dict(zip(ann.documents["doc_id"], ann.documents["flags"], strict=True))

@@ -29,14 +29,14 @@ cells = [
         "%matplotlib inline\n"
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import comparison, plots, stories\n\n"
+        "from statecraft import analysis\n\n"
         'pd.set_option("display.max_colwidth", 90)\n'
         'pd.set_option("display.width", 200)\n'
         'pd.set_option("display.max_rows", 80)\n'
         'pd.set_option("display.html.use_mathjax", False)  # "$300 million" is money, not maths\n'
         "corpus = sc.load_corpus(sources)\n"
         "ann = sc.annotate(corpus, sentiment=engine)\n"
-        "cmp = comparison.compare_countries(\n"
+        "cmp = analysis.compare_countries(\n"
         "    ann, countries=countries, start_date=start_date, end_date=end_date,\n"
         "    min_mentions=min_mentions, top_n=top_n, engine=engine,\n"
         ")\n"
@@ -47,7 +47,7 @@ cells = [
         "## Stories\n\nArticles whose leads (title and first 100 words) are close in TF-IDF cosine are one "
         "story (see `statecraft.stories`); the largest stories first."
     ),
-    new_code_cell('stories.story_table(ann.documents).head(10).drop(columns=["doc_ids"])'),
+    new_code_cell('analysis.story_table(ann.documents).head(10).drop(columns=["doc_ids"])'),
     new_markdown_cell(
         "## Countries\n\nArticles, stories, sentences and mentions; share of voice (of all country mentions) "
         "and shares of articles and stories; first and last publication date; first and last event date "
@@ -62,9 +62,9 @@ cells = [
         'cmp.summary[["country", "first_published", "last_published", "first_event", "last_event", "stance",\n'
         '             "polarity", "actors"]]'
     ),
-    new_code_cell("plots.share_of_voice_bars(cmp.summary)"),
+    new_code_cell("analysis.share_of_voice_bars(cmp.summary)"),
     new_markdown_cell("## Topic profile\n\nShare of each country's sentences that mention each topic."),
-    new_code_cell('plots.topic_heatmap(cmp.topics, countries=list(cmp.summary["country"]))'),
+    new_code_cell('analysis.topic_heatmap(cmp.topics, countries=list(cmp.summary["country"]))'),
     new_code_cell('cmp.topics.pivot(index="country", columns="topic", values="share").fillna(0).round(3)'),
     new_markdown_cell(
         "## Actors\n\nActors and organisations named in the same articles as each country (five per country); "
@@ -87,7 +87,7 @@ cells = [
         "interval over sentences and the number of sentences, articles and stories behind it."
     ),
     new_code_cell("cmp.sentiment"),
-    new_code_cell("plots.sentiment_dots(cmp.sentiment, stance=cmp.stance)"),
+    new_code_cell("analysis.sentiment_dots(cmp.sentiment, stance=cmp.stance)"),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         'assert cmp.summary["country"].is_unique\n'

@@ -18,7 +18,7 @@ cells = [
     new_code_cell(
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import analyses\n\n"
+        "from statecraft import analysis\n\n"
         'pd.set_option("display.max_colwidth", 70)\n'
         'pd.set_option("display.width", 200)\n'
         "corpus = sc.load_corpus(sources, manifest=manifest or None)\n"
@@ -26,14 +26,14 @@ cells = [
         "print(ann.summary())"
     ),
     new_markdown_cell("## Documents\n\nOne row per article; a page holding several articles gives several rows."),
-    new_code_cell("analyses.document_overview(ann)"),
+    new_code_cell("analysis.document_overview(ann)"),
     new_markdown_cell("## What cleaning removed, by rule"),
-    new_code_cell("analyses.removed_by_rule(ann)"),
+    new_code_cell("analysis.removed_by_rule(ann)"),
     new_code_cell('ann.removed.assign(text=ann.removed["text"].str.slice(0, 60))[["doc_id", "rule", "text"]].head(40)'),
     new_markdown_cell("## Quarantine\n\nInputs that could not be read, with the reason."),
     new_code_cell("ann.quarantine"),
     new_markdown_cell("## Countries, actors and topics per document"),
-    new_code_cell("analyses.document_entities(ann)"),
+    new_code_cell("analysis.document_entities(ann)"),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         "account = ann.account\n"

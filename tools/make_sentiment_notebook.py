@@ -23,7 +23,7 @@ cells = [
         "%matplotlib inline\n"
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import sentiment, sentiment_aggregate, sentiment_summary\n\n"
+        "from statecraft import sentiment\n\n"
         'pd.set_option("display.max_colwidth", 90)\n'
         'pd.set_option("display.width", 200)\n'
         "sentiment.check_engine(engine)\n"
@@ -33,41 +33,41 @@ cells = [
     ),
     new_markdown_cell("## Documents\n\nMean sentence polarity and the length-weighted mean, per document."),
     new_code_cell(
-        "doc_scores = sentiment_aggregate.document_scores(ann.sentiment, ann.sentences)\n"
-        "sentiment_summary.document_table(doc_scores, ann.documents, engine=engine)"
+        "doc_scores = sentiment.document_scores(ann.sentiment, ann.sentences)\n"
+        "sentiment.document_table(doc_scores, ann.documents, engine=engine)"
     ),
     new_markdown_cell(
         "## Countries\n\nScores of the sentences that mention each country (role subject), with the number "
         "of sentences and a 95% bootstrap interval (fixed seed)."
     ),
     new_code_cell(
-        'pairs = sentiment_aggregate.target_sentences(ann.sentiment, ann.mentions, entity_type="country")\n'
+        'pairs = sentiment.target_sentences(ann.sentiment, ann.mentions, entity_type="country")\n'
         "if countries:\n"
         '    pairs = pairs[pairs["entity_id"].isin(countries)]\n'
-        "by_country = sentiment_summary.country_table(pairs, engine=engine)\n"
+        "by_country = sentiment.country_table(pairs, engine=engine)\n"
         'by_country = by_country[by_country["n_sentences"] >= min_sentences].reset_index(drop=True)\n'
         "by_country"
     ),
     new_code_cell(
         'shown = pairs[pairs["entity_id"].isin(by_country["entity_id"])]\n'
-        "sentiment_summary.plot_country_distribution(shown, engine=engine)"
+        "sentiment.plot_country_distribution(shown, engine=engine)"
     ),
     new_markdown_cell("## Actors and organisations"),
     new_code_cell(
         "actor_pairs = pd.concat([\n"
-        '    sentiment_aggregate.target_sentences(ann.sentiment, ann.mentions, entity_type="actor"),\n'
-        '    sentiment_aggregate.target_sentences(ann.sentiment, ann.mentions, entity_type="organization"),\n'
+        '    sentiment.target_sentences(ann.sentiment, ann.mentions, entity_type="actor"),\n'
+        '    sentiment.target_sentences(ann.sentiment, ann.mentions, entity_type="organization"),\n'
         "])\n"
         "if actors:\n"
         '    actor_pairs = actor_pairs[actor_pairs["entity_id"].isin(actors)]\n'
-        "by_actor = sentiment_summary.country_table(actor_pairs, engine=engine)\n"
+        "by_actor = sentiment.country_table(actor_pairs, engine=engine)\n"
         'by_actor[by_actor["n_sentences"] >= min_sentences].reset_index(drop=True)'
     ),
     new_markdown_cell("## Agreement between engines\n\nCorrelation of sentence polarities across engines."),
-    new_code_cell("sentiment_summary.engine_agreement(ann.sentiment)"),
-    new_code_cell("sentiment_summary.label_agreement(ann.sentiment)"),
+    new_code_cell("sentiment.engine_agreement(ann.sentiment)"),
+    new_code_cell("sentiment.label_agreement(ann.sentiment)"),
     new_markdown_cell("## Evidence: the most positive and most negative sentences"),
-    new_code_cell("sentiment_summary.extreme_sentences(ann.sentiment, ann.sentences, engine=engine, n=5)"),
+    new_code_cell("sentiment.extreme_sentences(ann.sentiment, ann.sentences, engine=engine, n=5)"),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         'scored = ann.sentiment[ann.sentiment["engine"] == engine]\n'

@@ -25,17 +25,17 @@ cells = [
         "%matplotlib inline\n"
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import timeline\n\n"
+        "from statecraft import analysis\n\n"
         'pd.set_option("display.max_colwidth", 90)\n'
         'pd.set_option("display.width", 220)\n'
         "ann = sc.annotate(sc.load_corpus(sources), sentiment=None)\n"
-        "all_events = timeline.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)\n"
-        "events = timeline.select_events(all_events, countries=countries, topics=topics, start_date=start_date,\n"
+        "all_events = analysis.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)\n"
+        "events = analysis.select_events(all_events, countries=countries, topics=topics, start_date=start_date,\n"
         "                                end_date=end_date, granularity=granularity)\n"
         'print(f"{ann.summary()}; timexes: {len(ann.timexes)}; events: {len(all_events)}, shown: {len(events)}")'
     ),
     new_markdown_cell("## Swimlanes: one lane per country, events coloured by their first topic"),
-    new_code_cell('timeline.swimlane(events[events["countries"].map(len) > 0], date_column="period_start")'),
+    new_code_cell('analysis.swimlane(events[events["countries"].map(len) > 0], date_column="period_start")'),
     new_markdown_cell("## Events\n\nDate, granularity, countries, topics, the evidence sentence and its sources."),
     new_code_cell(
         'table = events[["period", "value", "granularity", "countries", "actors", "topics", "n_sources",\n'

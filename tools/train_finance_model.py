@@ -34,9 +34,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 
-from statecraft import sentiment_finance as fin
-from statecraft import sentiment_gold as gold
-from statecraft.sentiment import normalize_text
+from statecraft.sentiment import finance as fin
+from statecraft.sentiment import gold
+from statecraft.sentiment.engines import normalize_text
 
 log = logging.getLogger("train_finance_model")
 

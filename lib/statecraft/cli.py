@@ -45,7 +45,7 @@ def _annotate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from statecraft import report
+    from statecraft.report import run as report
 
     params = dict(args.param or [])
     try:

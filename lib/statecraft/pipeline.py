@@ -14,8 +14,13 @@ from typing import Any
 
 import pandas as pd
 
-from statecraft import schema, segment, sentiment, stories, tagging, timexes
+from statecraft import schema
+from statecraft.analysis.stories import assign_stories
+from statecraft.cleaning.sentences import sentence_spans
 from statecraft.corpus import Corpus
+from statecraft.sentiment.engines import check_engine, score_sentences
+from statecraft.tagging.tagger import tag_text
+from statecraft.timexes.extractor import extract_timexes
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +69,7 @@ def annotate(
         if "error" in result:
             errors[task[0]] = result["error"]
     frames = {name: schema.frame(name, rows[name]) for name in _DOC_FRAMES}
-    documents = stories.assign_stories(_flag(docs, errors))
+    documents = assign_stories(_flag(docs, errors))
     log.info("annotated %d documents", len(docs))
     return corpus.replace(documents=documents, **frames)
 
@@ -95,19 +100,19 @@ def annotate_document(
     Returns:
         Row lists for the sentences, mentions, timexes and sentiment frames.
     """
-    spans = segment.sentence_spans(text)
+    spans = sentence_spans(text)
     sentences = [
         {"doc_id": doc_id, "sentence_id": i, "start": s, "end": e, "text": text[s:e]}
         for i, (s, e) in enumerate(spans)
     ]
     if not tag:
         return {"sentences": sentences, "mentions": [], "timexes": [], "sentiment": []}
-    mentions = [{"doc_id": doc_id, **row} for row in tagging.tag_text(text, spans)]
-    found = [{"doc_id": doc_id, **row} for row in timexes.extract_timexes(text, published, spans)]
+    mentions = [{"doc_id": doc_id, **row} for row in tag_text(text, spans)]
+    found = [{"doc_id": doc_id, **row} for row in extract_timexes(text, published, spans)]
     scores = []
     sentence_texts = [text[s:e] for s, e in spans]
     for engine in engines:
-        for i, row in enumerate(sentiment.score_sentences(sentence_texts, engine=engine)):
+        for i, row in enumerate(score_sentences(sentence_texts, engine=engine)):
             scores.append({"doc_id": doc_id, "sentence_id": i, "engine": engine, **row})
     return {"sentences": sentences, "mentions": mentions, "timexes": found, "sentiment": scores}
 
@@ -126,7 +131,7 @@ def _engines(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return ()
     names = (value,) if isinstance(value, str) else tuple(value)
     for name in names:
-        sentiment.check_engine(name)
+        check_engine(name)
     return names
 
 

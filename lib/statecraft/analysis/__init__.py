@@ -1,0 +1,66 @@
+"""Analysis: annotated frames in; stories, small sorted tables and matplotlib figures out.
+
+``stories`` groups rewrites of one story (``documents.story_id``); ``comparison`` and
+``timeline`` build the country and event tables; ``tables`` is the notebooks' one import
+for them; ``plots`` draws the figures.
+"""
+
+from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap
+from statecraft.analysis.stories import assign_stories, lead_similarity, story_table
+from statecraft.analysis.tables import (
+    Comparison,
+    compare_countries,
+    country_actors,
+    country_sentences,
+    country_sentiment,
+    country_stance,
+    country_summary,
+    country_table,
+    document_entities,
+    document_overview,
+    document_scores,
+    document_table,
+    engine_agreement,
+    events,
+    extreme_sentences,
+    removed_by_rule,
+    select_documents,
+    select_events,
+    stance_evidence,
+    target_sentences,
+    targeted,
+    topic_profile,
+)
+from statecraft.analysis.timeline import swimlane
+
+__all__ = [
+    "Comparison",
+    "assign_stories",
+    "compare_countries",
+    "country_actors",
+    "country_sentences",
+    "country_sentiment",
+    "country_stance",
+    "country_summary",
+    "country_table",
+    "document_entities",
+    "document_overview",
+    "document_scores",
+    "document_table",
+    "engine_agreement",
+    "events",
+    "extreme_sentences",
+    "lead_similarity",
+    "removed_by_rule",
+    "select_documents",
+    "select_events",
+    "sentiment_dots",
+    "share_of_voice_bars",
+    "stance_evidence",
+    "story_table",
+    "swimlane",
+    "target_sentences",
+    "targeted",
+    "topic_heatmap",
+    "topic_profile",
+]

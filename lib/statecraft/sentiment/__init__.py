@@ -1,0 +1,54 @@
+"""Sentiment: sentences in; per-engine polarity and labels out, and their document, country and stance aggregates.
+
+``engines`` scores sentences with TextBlob, VADER or the trained ``finance`` model (its
+``lexicon`` and ``finance`` modules below it); ``aggregate`` and ``summary`` turn sentence
+scores into document and target tables; ``stance`` reads engaging or restricting topics;
+``gold`` reads the labelled sets the benchmarks score against.
+"""
+
+from statecraft.sentiment.aggregate import document_scores, target_sentences, targeted
+from statecraft.sentiment.engines import (
+    ENGINES,
+    LABELS,
+    LEXICON_THRESHOLD,
+    check_engine,
+    explain,
+    label_polarity,
+    normalize_text,
+    polarity_threshold,
+    score_sentences,
+)
+from statecraft.sentiment.stance import country_stance, read_stance, stance_evidence, stance_topics
+from statecraft.sentiment.summary import (
+    country_table,
+    document_table,
+    engine_agreement,
+    extreme_sentences,
+    label_agreement,
+    plot_country_distribution,
+)
+
+__all__ = [
+    "ENGINES",
+    "LABELS",
+    "LEXICON_THRESHOLD",
+    "check_engine",
+    "country_stance",
+    "country_table",
+    "document_scores",
+    "document_table",
+    "engine_agreement",
+    "explain",
+    "extreme_sentences",
+    "label_agreement",
+    "label_polarity",
+    "normalize_text",
+    "plot_country_distribution",
+    "polarity_threshold",
+    "read_stance",
+    "score_sentences",
+    "stance_evidence",
+    "stance_topics",
+    "target_sentences",
+    "targeted",
+]

@@ -1,0 +1,62 @@
+"""Guess the language of a text from its script and its commonest words.
+
+A small, dependency-free guesser: enough to flag that an article is not English
+(so it is not tagged as if it were), not a general language identifier. The word
+lists are data (``data/sources/stopwords.csv``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+
+from statecraft import resources
+
+_WORD = re.compile(r"[^\W\d_]+")
+_MIN_WORDS = 8
+_SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CYRILLIC": "ru",
+            "ARABIC": "ar", "DEVANAGARI": "hi", "THAI": "th", "HEBREW": "he", "GREEK": "el"}
+
+
+def detect(text: str) -> str:
+    """Return an ISO 639-1 code for ``text`` ("en", "es", ...), or "und" when unsure.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        A two-letter code or "und".
+    """
+    letters = [ch for ch in text[:5000] if ch.isalpha()]
+    if not letters:
+        return "und"
+    scripts = Counter(_script(ch) for ch in letters)
+    script, count = scripts.most_common(1)[0]
+    if script != "LATIN" and count / len(letters) > 0.5:
+        return _SCRIPTS.get(script, "und")
+    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    if len(words) < _MIN_WORDS:
+        return "en" if scripts.get("LATIN", 0) == len(letters) else "und"
+    hits = Counter()
+    for word in words:
+        for lang in _stopwords().get(word, ()):
+            hits[lang] += 1
+    if not hits:
+        return "und"
+    lang, n = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return lang if n / len(words) >= 0.08 else "und"
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if name else "UNKNOWN"
+
+
+@functools.cache
+def _stopwords() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for row in resources.read_csv("sources/stopwords.csv"):
+        table.setdefault(row["word"], []).append(row["lang"])
+    return {w: tuple(sorted(langs)) for w, langs in table.items()}

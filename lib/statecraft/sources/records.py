@@ -1,0 +1,205 @@
+"""Batch: collect documents, quarantine rows and removals while sources are read.
+
+Every input item (a page file, one record of a record file, one feed entry, one JSONL
+line) is counted in ``inputs`` and ends as documents or as one quarantine row.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from statecraft import schema
+from statecraft.cleaning import boilerplate, datelines
+from statecraft.corpus import Corpus
+from statecraft.sources import language
+
+log = logging.getLogger(__name__)
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "full_text", "maintext"),
+    "title": ("title", "headline"),
+    "published": ("published", "date_publish", "published_date", "date", "pubDate", "published_at", "datetime"),
+    "url": ("url", "link", "source_url"),
+    "publisher": ("publisher", "source", "site", "sitename", "outlet"),
+}
+
+
+class SourceError(ValueError):
+    """A source that cannot be read as asked (for example, a CSV with no text column)."""
+
+
+def record_fields(fields: Mapping[str, str] | None) -> dict[str, list[str]]:
+    """Return, per field, the key names to look for (a caller's name first).
+
+    Raises:
+        ValueError: If ``fields`` names an unknown field.
+    """
+    fields = dict(fields or {})
+    unknown = sorted(set(fields) - set(FIELD_NAMES))
+    if unknown:
+        raise ValueError(f"fields: unknown field(s) {unknown}; valid fields: {', '.join(FIELD_NAMES)}")
+    return {f: ([fields[f]] if f in fields else list(names)) for f, names in FIELD_NAMES.items()}
+
+
+def pick(record: Mapping[str, Any], names: list[str]) -> Any:
+    """Return the first present, non-empty value among ``names`` in ``record`` (or None)."""
+    for name in names:
+        value = record.get(name)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def metadata_date(value: Any) -> tuple[str | None, list[str]]:
+    """Read a metadata date value; return (iso or None, flags)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, []
+    text = _LONE_SURROGATE.sub("\ufffd", str(value)).strip()
+    try:
+        iso = datelines.parse_date(text)
+    except datelines.BadDate:
+        return None, [f"bad_date:{text[:40]}"]
+    if iso is None:
+        return None, [f"unreadable_date:{text[:40]}"]
+    return iso, []
+
+
+@dataclasses.dataclass
+class Batch:
+    """Rows collected from the sources of one load."""
+
+    documents: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    quarantined: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    removed: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    inputs: int = 0
+    max_chars: int | None = None  # longer articles are quarantined as too_long
+
+    def quarantine(
+        self, source_path: str, reason: str, detail: str, *, item: int | None = None, counted: bool = False
+    ) -> None:
+        """Record why an input item could not be read, counting it unless the caller already did."""
+        if not counted:
+            self.inputs += 1
+        self.quarantined.append({"source_path": source_path, "item": item, "reason": reason, "detail": detail})
+        log.info("quarantined %s%s: %s (%s)", source_path, "" if item is None else f"[{item}]", reason, detail)
+
+    def add_page(self, text: str, *, source_path: str, source_format: str, encoding: str, **meta: Any) -> None:
+        """Clean a page, split it into its articles and add them (caller counted the input)."""
+        articles = boilerplate.clean_page(text, split=source_format == "txt", title=meta.pop("title", None))
+        if not any(a.text.strip() for a in articles):
+            titles = [a.title for a in articles if a.title]
+            detail = f"only a headline ({titles[0][:80]!r}), no body text" if titles else None
+            detail = detail or "nothing but boilerplate was left"
+            self.quarantine(source_path, "empty_after_cleaning", detail, counted=True)
+            return
+        longest = max(len(a.text) for a in articles)
+        if self.max_chars is not None and longest > self.max_chars:
+            self.quarantine(source_path, "too_long", _too_long(longest, self.max_chars), counted=True)
+            return
+        for part, article in enumerate(articles):
+            self._add(article, source_path=source_path, part=part, source_format=source_format,
+                      encoding=encoding, **meta)
+
+    def add_record(
+        self,
+        record: Any,
+        *,
+        source_path: str,
+        part: int,
+        source_format: str,
+        encoding: str,
+        fields: dict[str, list[str]] | None = None,
+        doc_id: str | None = None,
+        clean: bool = True,
+    ) -> None:
+        """Add one record as one article, or quarantine it (caller counted the input)."""
+        names = fields or record_fields(None)
+        if not isinstance(record, Mapping):
+            self.quarantine(source_path, "bad_record", f"record is a {type(record).__name__}, not an object",
+                            item=part, counted=True)
+            return
+        text = pick(record, names["text"])
+        if text is None:
+            self.quarantine(source_path, "no_text", f"no text in fields {names['text']}", item=part, counted=True)
+            return
+        if not isinstance(text, str):
+            self.quarantine(source_path, "bad_text_type", f"text is a {type(text).__name__}, not a string",
+                            item=part, counted=True)
+            return
+        if not text.strip():
+            self.quarantine(source_path, "no_text", "text is empty", item=part, counted=True)
+            return
+        if self.max_chars is not None and len(text) > self.max_chars:
+            self.quarantine(source_path, "too_long", _too_long(len(text), self.max_chars), item=part, counted=True)
+            return
+        if not clean and _LONE_SURROGATE.search(text):
+            # the text is kept exactly, but a lone surrogate cannot be written as UTF-8
+            self.quarantine(source_path, "bad_unicode", "text holds a lone surrogate code point "
+                            "(U+D800..U+DFFF), which cannot be stored as UTF-8", item=part, counted=True)
+            return
+        title = _as_str(pick(record, names["title"]))
+        published, flags = metadata_date(pick(record, names["published"]))
+        meta = {"publisher": _as_str(pick(record, names["publisher"])), "url": _as_str(pick(record, names["url"]))}
+        if clean:
+            article = boilerplate.clean_page(text, split=False, title=title)[0]
+        else:
+            article = boilerplate.Article(title=title, text=text)
+        article.published, article.flags = published, flags
+        self._add(article, source_path=source_path, part=part, source_format=source_format, encoding=encoding,
+                  doc_id=doc_id, published_source="metadata" if published else "none", **meta)
+
+    def doc_ids(self) -> list[str]:
+        """Return the doc_ids added so far, in order."""
+        return [d["doc_id"] for d in self.documents]
+
+    def to_corpus(self) -> Corpus:
+        """Return the collected rows as a Corpus (documents, quarantine, removed)."""
+        return Corpus.empty(
+            documents=schema.frame("documents", self.documents),
+            quarantine=schema.frame("quarantine", self.quarantined),
+            removed=schema.frame("removed", self.removed),
+            inputs=self.inputs,
+        )
+
+    def _add(self, article: boilerplate.Article, *, source_path: str, part: int, source_format: str,
+             encoding: str, doc_id: str | None = None, published: str | None = None,
+             published_source: str | None = None, **meta: Any) -> None:
+        doc_id = doc_id or f"{source_path}#{part}"
+        published = published or article.published
+        flags = list(article.flags)
+        if published and published > dt.date.today().isoformat():
+            flags.append("future_date")
+        if not article.text.strip():
+            flags.append("empty_body")
+        lang = language.detect(article.text)
+        if lang != "en":
+            flags.append(f"language:{lang}")
+        self.documents.append({
+            "doc_id": doc_id, "source_path": source_path, "part": part, "source_format": source_format,
+            "encoding": encoding, "title": article.title, "published_date": published,
+            "published_source": published_source or ("dateline" if published else "none"),
+            "language": lang, "flags": ";".join(sorted(set(flags))), "text": article.text,
+            "n_chars": len(article.text), "story_id": None,
+            "publisher": meta.get("publisher"), "url": meta.get("url"),
+        })
+        for seq, (rule, text) in enumerate(article.removed):
+            self.removed.append({"doc_id": doc_id, "seq": seq, "rule": rule, "text": text})
+
+
+def _as_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(_LONE_SURROGATE.sub("\ufffd", str(value)).split())
+    return text or None
+
+
+def _too_long(n_chars: int, limit: int) -> str:
+    return (f"{n_chars:,} characters is over the limit of {limit:,} for one article; "
+            "raise max_chars (CLI: --max-chars) to read it")

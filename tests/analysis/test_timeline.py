@@ -1,0 +1,122 @@
+"""Events from dated, tagged sentences; de-duplication across outlets; the swimlane figure."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+import statecraft as sc
+from statecraft.analysis import timeline as tl
+from statecraft.analysis.timeline import events, swimlane
+from statecraft.report.run import project_dir
+
+
+def _frames():
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "publisher": ["Outlet A", "Outlet B", "Outlet C"],
+            "published_date": ["2025-04-07", "2025-04-08", "2025-05-28"],
+            "story_id": ["s1", "s2", "s3"],
+        }
+    )
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c"],
+            "sentence_id": [0, 1, 0, 0],
+            "text": ["CZ signed an MOU on April 3.", "Nothing dated here.", "The MOU was signed April 3.",
+                     "Pakistan named an adviser on May 26."],
+        }
+    )  # fmt: skip
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "c", "c"],
+            "sentence_id": [0, 1, 0, 0, 0],
+            "entity_type": ["country", "country", "country", "country", "topic"],
+            "entity_id": ["KGZ", "KGZ", "KGZ", "PAK", "advisory"],
+            "role": ["subject", "subject", "subject", "subject", "subject"],
+        }
+    )
+    timexes = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "c"],
+            "sentence_id": [0, 0, 0, 0],
+            "start": [22, 21, 30, 0],
+            "timex_type": ["DATE", "DATE", "DATE", "DATE"],
+            "value": ["2025-04-03", "2025-04-03", "2025-05-26", "PRESENT_REF"],
+            "granularity": ["day", "day", "day", "ref"],
+            "date_start": ["2025-04-03", "2025-04-03", "2025-05-26", "2025-05-28"],
+            "date_end": ["2025-04-03", "2025-04-03", "2025-05-26", "2025-05-28"],
+            "surface": ["April 3", "April 3", "May 26", "now"],
+        }
+    )
+    return documents, sentences, mentions, timexes
+
+
+def test_events_merge_outlets_and_keep_the_lag():
+    table = events(*_frames())
+    assert table["event_date"].tolist() == ["2025-04-03", "2025-05-26"]
+    first = table.iloc[0]
+    assert first["doc_ids"] == ("a", "b")
+    assert first["publishers"] == ("Outlet A", "Outlet B")
+    assert first["n_sources"] == 2
+    assert first["lag_days"] == 4
+    assert first["countries"] == ("KGZ",)
+    assert table.iloc[1]["topics"] == ("advisory",)
+    assert table["event_id"].tolist() == ["e0000", "e0001"]
+
+
+@pytest.mark.parametrize(("countries", "merged"), [("KGZ", True), ("MYS", False)])
+def test_events_merge_only_same_date_and_tags(countries, merged):
+    documents, sentences, mentions, timexes = _frames()
+    mentions.loc[2, "entity_id"] = countries
+    table = events(documents, sentences, mentions, timexes)
+    assert (len(table) == 2) is merged
+
+
+def test_same_story_merges_even_with_other_tags():
+    documents, sentences, mentions, timexes = _frames()
+    mentions.loc[2, "entity_id"] = "MYS"
+    documents.loc[1, "story_id"] = "s1"
+    assert len(events(documents, sentences, mentions, timexes)) == 2
+
+
+def test_untagged_or_undated_sentences_are_not_events():
+    documents, sentences, mentions, timexes = _frames()
+    table = events(documents, sentences, mentions.iloc[:0], timexes)
+    assert table.empty
+
+
+def test_swimlane_draws_one_lane_per_country():
+    figure = swimlane(events(*_frames()))
+    assert isinstance(figure, Figure)
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    assert labels == ["KGZ", "PAK"]
+
+
+def _seed_events():
+    ann = sc.annotate(sc.load_corpus(project_dir() / "seeds"), sentiment=None)
+    return tl.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)
+
+
+def test_select_events_filters_and_sets_the_period():
+    events = _seed_events()
+    pak = tl.select_events(events, countries=["PAK"], start_date="2025-05-01", granularity="month")
+    assert len(pak) >= 2
+    assert all("PAK" in c for c in pak["countries"])
+    assert (pak["date_end"] >= "2025-05-01").all()
+    assert set(pak["period"]) == {p[:7] for p in pak["event_date"]}
+    assert all(p.endswith("-01") for p in pak["period_start"])
+    china = tl.select_events(events, topics=["ban-enforcement"], end_date="2025-12-31")
+    assert china["countries"].map(lambda c: "CHN" in c).any()
+    assert (china["period"] == china["event_date"]).all()
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"granularity": "week"}, {"start_date": "2025-13-01"}, {"end_date": "yesterday"}],
+)
+def test_select_events_rejects_bad_parameters(kwargs):
+    with pytest.raises(ValueError, match="granularity|ISO date"):
+        tl.select_events(_seed_events().head(0), **kwargs)
