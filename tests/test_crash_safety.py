@@ -66,27 +66,44 @@ def _visible(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
 
+def _batches(store: Path) -> int:
+    folder = store / "batches"
+    return len([d for d in folder.iterdir() if (d / "batch.json").exists()]) if folder.is_dir() else 0
+
+
 @pytest.mark.slow
-def test_killed_annotate_run_leaves_the_previous_output_intact(tmp_path):
+@pytest.mark.parametrize("after", [0, 2])
+def test_a_store_run_killed_midway_resumes_to_the_same_store(tmp_path, after):
+    src = _articles(tmp_path / "src", 600, seed=2)
+    small = ("--batch-bytes", "15000", "--quiet")
+    whole = tmp_path / "whole"
+    subprocess.run(_cli(str(src), "--out", str(whole), *small), check=True, env=_env(), capture_output=True,
+                   timeout=300)
+    total = _batches(whole)
     out = tmp_path / "out"
-    small = _articles(tmp_path / "small", 20, seed=1)
-    subprocess.run(_cli(str(small), "--out", str(out)), check=True, env=_env(), capture_output=True, timeout=120)
-    first = sc.Corpus.load(out)
-    assert len(first.documents) == 20
-    big = _articles(tmp_path / "big", 4000, seed=2)
-    proc = subprocess.Popen(_cli(str(big), "--out", str(out)), env=_env(), stdout=subprocess.PIPE,
+    proc = subprocess.Popen(_cli(str(src), "--out", str(out), *small), env=_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
     try:
-        _wait_until_busy(proc.pid, cpu_seconds=2.5)  # past the imports: loading or annotating 4,000 articles
-        assert proc.poll() is None, "the second run finished before it could be killed"
-        proc.send_signal(signal.SIGKILL)
+        deadline = time.monotonic() + 120
+        while _batches(out) < after and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        _wait_until_busy(proc.pid, cpu_seconds=0.3) if after == 0 else None
+        assert proc.poll() is None, "the run finished before it could be killed"
+        proc.send_signal(signal.SIGKILL)  # mid-batch: a batch folder is being written in .staging
         proc.wait(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == -signal.SIGKILL
-    _assert_same(sc.Corpus.load(out), first)
-    assert _visible(tmp_path) == ["big", "out", "small"]
+    held = _batches(out)
+    assert held < total
+    resumed = subprocess.run(_cli(str(src), "--out", str(out), *small), env=_env(), capture_output=True, text=True,
+                             timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{total - held} batches written" in resumed.stderr
+    _assert_same(sc.Corpus.load(out), sc.Corpus.load(whole))
+    again = subprocess.run(_cli(str(src), "--out", str(out), *small), check=True, env=_env(), capture_output=True,
+                           text=True, timeout=300)
+    assert "0 documents annotated, 600 unchanged skipped, 0 batches written" in again.stderr
 
 
 SAVE_THEN_DIE = textwrap.dedent("""

@@ -6,10 +6,13 @@ Public API (evaluation scripts depend on it)::
     corpus = sc.load_corpus("seeds/")
     ann = sc.annotate(corpus, sentiment="textblob", workers=1)
     ann.save("out/"); ann = sc.Corpus.load("out/")
+    sc.annotate_to_store(["seeds/"], "store/")      # or: statecraft annotate seeds/ --out store/
+    store = sc.open_store("store/"); store.sql("select ..."); ann = store.corpus(countries=["PAK"])
 
 The stages are subpackages, in pipeline order: ``sources``, ``cleaning``, ``tagging``,
-``timexes``, ``sentiment``, ``analysis``, ``report``. ``statecraft.segment`` is the
-sentence segmenter's name from before the stage layout (now ``cleaning.sentences``).
+``timexes``, ``sentiment``, ``analysis``, ``report``; ``store`` keeps annotated frames on
+disk. ``statecraft.segment`` is the sentence segmenter's name from before the stage layout
+(now ``cleaning.sentences``).
 """
 
 from statecraft import analysis, cleaning, sentiment, sources, tagging, timexes
@@ -17,14 +20,19 @@ from statecraft.cleaning import sentences as segment
 from statecraft.corpus import Corpus
 from statecraft.pipeline import annotate
 from statecraft.sources import from_records, load_corpus
+from statecraft.store import Store, StoreError, annotate_to_store, open_store
 
 __all__ = [
     "Corpus",
+    "Store",
+    "StoreError",
     "analysis",
     "annotate",
+    "annotate_to_store",
     "cleaning",
     "from_records",
     "load_corpus",
+    "open_store",
     "segment",
     "sentiment",
     "sources",

@@ -1,4 +1,4 @@
-"""Replace an output folder in one step, so a killed run never leaves it half-written."""
+"""Replace an output file or folder in one step, so a killed run never leaves it half-written."""
 
 from __future__ import annotations
 
@@ -8,6 +8,16 @@ import os
 import shutil
 import sys
 from pathlib import Path
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder renamed over it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
 
 
 def swap_into_place(tmp: Path, out: Path) -> None:

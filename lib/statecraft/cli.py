@@ -30,17 +30,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    import statecraft as sc
+    import time
+    from pathlib import Path
+
+    from statecraft.corpus import Corpus
+    from statecraft.store import StoreError, annotate_to_store, writer
 
     fields = {"text": args.text_column} if args.text_column else None
-    corpus = sc.load_corpus(args.sources, manifest=args.manifest, fields=fields, max_chars=args.max_chars)
-    if corpus.documents.empty:
-        sys.stderr.write(f"statecraft annotate: nothing could be processed ({corpus.summary()})" + "\n")
-        return 1
     engines = [e for e in args.sentiment.split(",") if e] if args.sentiment else None
-    annotated = sc.annotate(corpus, sentiment=engines, workers=args.workers, scheduler=args.scheduler)
-    annotated.save(args.out)
-    sys.stdout.write(annotated.summary() + "\n")
+    out, started = Path(args.out), time.monotonic()
+    new = not out.exists()
+    try:
+        writer.prepare(out)
+        acc = annotate_to_store(args.sources, out, manifest=args.manifest, fields=fields, sentiment=engines,
+                                workers=args.workers, scheduler=args.scheduler, max_chars=args.max_chars,
+                                batch_bytes=args.batch_bytes, progress=not args.quiet)
+    except StoreError as err:
+        raise ValueError(str(err)) from None
+    except BaseException:
+        if new:
+            writer.discard(out)
+        raise
+    line = Corpus.summary_line(acc)
+    if not acc["documents"]:
+        if new:
+            writer.discard(out)
+        sys.stderr.write(f"statecraft annotate: nothing could be processed ({line})" + "\n")
+        return 1
+    sys.stdout.write(line + "\n")
+    sys.stderr.write(f"statecraft annotate: {acc['annotated']} documents annotated, {acc['skipped_unchanged']} "
+                     f"unchanged skipped, {acc['batches']} batches written, {acc['removed_batches']} removed, "
+                     f"{time.monotonic() - started:.1f} s; store {out}" + "\n")
     return 0
 
 
@@ -66,10 +86,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ann = sub.add_parser("annotate", help="read sources, tag them and write the frames as Parquet")
     ann.add_argument("sources", nargs="+", help="files or folders")
-    ann.add_argument("--out", required=True, help="output folder (replaced atomically)")
+    ann.add_argument("--out", required=True, help="the store folder (created, or updated: only new or changed "
+                     "inputs are annotated)")
     ann.add_argument("--manifest", default=None, help="manifest CSV (default: manifest.csv in a source folder)")
     ann.add_argument("--workers", type=int, default=1, help="processes to use")
-    ann.add_argument("--scheduler", default=None, help="Dask scheduler address")
+    ann.add_argument("--scheduler", default=None, help="Dask scheduler address (workers read their own batches and "
+                     "write into --out, which they must all see)")
+    ann.add_argument("--batch-bytes", type=int, default=2 * 1024 * 1024,
+                     help="input bytes per batch: memory is bounded by the batch (default 2 MiB, ~1,000 articles)")
+    ann.add_argument("--quiet", action="store_true", help="no progress bar")
     ann.add_argument("--sentiment", default="textblob", help="comma-separated engines, or '' for none")
     ann.add_argument("--text-column", default=None, help="name of the text column/key in CSV/JSON records")
     ann.add_argument("--max-chars", type=int, default=1_000_000, help="longer articles are quarantined (too_long)")

@@ -77,9 +77,13 @@ class Corpus:
 
     def summary(self) -> str:
         """Return the one-line account printed by the CLI."""
-        acc = self.account
-        reasons = ", ".join(f"{k}: {v}" for k, v in acc["by_reason"].items())
-        line = f"inputs: {acc['inputs']}, documents: {acc['documents']}, quarantined: {acc['quarantined']}"
+        return self.summary_line(self.account)
+
+    @staticmethod
+    def summary_line(account: dict[str, Any]) -> str:
+        """Return the one-line account of an accounting dict (inputs, documents, quarantined, by_reason)."""
+        reasons = ", ".join(f"{k}: {v}" for k, v in account["by_reason"].items())
+        line = f"inputs: {account['inputs']}, documents: {account['documents']}, quarantined: {account['quarantined']}"
         return f"{line} ({reasons})" if reasons else line
 
     def save(self, path: str | os.PathLike[str]) -> Path:
@@ -117,7 +121,7 @@ class Corpus:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Corpus:
-        """Read a folder written by :meth:`save`.
+        """Read a folder written by :meth:`save`, or a whole store (``statecraft annotate --out``).
 
         Raises:
             FileNotFoundError: If ``path`` or one of its frames is missing.
@@ -125,6 +129,10 @@ class Corpus:
         folder = Path(path)
         if not folder.is_dir():
             raise FileNotFoundError(f"corpus folder not found: {folder}")
+        from statecraft import store  # the store reads into a Corpus, so it is imported here
+
+        if store.is_store(folder):
+            return store.open_store(folder).corpus()
         frames = {}
         for name in schema.FRAME_NAMES:
             file = folder / f"{name}.parquet"

@@ -34,6 +34,7 @@ def annotate(
     sentiment: str | Iterable[str] | None = "textblob",
     workers: int = 1,
     scheduler: str | None = None,
+    stories: bool = True,
 ) -> Corpus:
     """Fill every frame of ``corpus``: sentences, mentions, timexes, sentiment, stories.
 
@@ -42,6 +43,7 @@ def annotate(
         sentiment: Engine name, several names, or None to skip sentiment scoring.
         workers: Processes to use; 1 runs in this process.
         scheduler: Address of a Dask scheduler; when given, documents are sent there.
+        stories: False leaves ``story_id`` empty (a store links stories over all its batches).
 
     Returns:
         A new Corpus with all frames filled. A document whose annotation raised keeps
@@ -69,7 +71,8 @@ def annotate(
         if "error" in result:
             errors[task[0]] = result["error"]
     frames = {name: schema.frame(name, rows[name]) for name in _DOC_FRAMES}
-    documents = assign_stories(_flag(docs, errors))
+    documents = _flag(docs, errors)
+    documents = assign_stories(documents) if stories else documents
     log.info("annotated %d documents", len(docs))
     return corpus.replace(documents=documents, **frames)
 
@@ -149,3 +152,4 @@ def _run(tasks: list, *, workers: int, scheduler: str | None) -> list:
     chunk = max(1, len(tasks) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_annotate_task, tasks, chunksize=chunk))
+

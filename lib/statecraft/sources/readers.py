@@ -93,10 +93,15 @@ def read_json(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]]
         batch.add_record(record, source_path=rel, part=i, source_format="json", encoding=encoding, fields=fields)
 
 
-def read_jsonl(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str) -> None:
-    """Add one record per JSON line; a broken line is quarantined with its line number."""
+def read_jsonl(
+    text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str, first_line: int = 1
+) -> None:
+    """Add one record per JSON line; a broken line is quarantined with its line number.
+
+    ``first_line`` is the number of the text's first line when it is a piece of a larger file.
+    """
     seen = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         seen = True
@@ -115,8 +120,13 @@ def read_jsonl(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]
         batch.quarantine(rel, "empty", "the JSONL file holds no lines")
 
 
-def read_csv(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str) -> None:
+def read_csv(
+    text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str, first_row: int = 1
+) -> None:
     """Add one record per CSV row; ragged rows are quarantined with their row number.
+
+    ``first_row`` is the number of the first row after the header when the text is a piece
+    of a larger file (the header line followed by some of its rows).
 
     Raises:
         SourceError: If no column holds the text.
@@ -124,12 +134,14 @@ def read_csv(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]],
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text)))  # a long article is one cell; the file size is capped
     try:
-        _read_csv_rows(text, rel, batch, fields=fields, encoding=encoding)
+        _read_csv_rows(text, rel, batch, fields=fields, encoding=encoding, row_number=first_row - 1)
     finally:
         csv.field_size_limit(limit)
 
 
-def _read_csv_rows(text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str) -> None:
+def _read_csv_rows(
+    text: str, rel: str, batch: Batch, *, fields: dict[str, list[str]], encoding: str, row_number: int
+) -> None:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -144,7 +156,7 @@ def _read_csv_rows(text: str, rel: str, batch: Batch, *, fields: dict[str, list[
             f"{rel}: no text column; looked for {fields['text']}, found columns {header}; "
             "name the text column with fields={'text': '<column>'} (CLI: --text-column)"
         )
-    row_number = 0
+    rows_before = row_number
     while True:
         try:
             row = next(reader)
@@ -164,7 +176,7 @@ def _read_csv_rows(text: str, rel: str, batch: Batch, *, fields: dict[str, list[
         batch.inputs += 1
         batch.add_record(dict(zip(header, row, strict=True)), source_path=rel, part=row_number,
                          source_format="csv", encoding=encoding, fields=fields)
-    if row_number == 0:
+    if row_number == rows_before == 0:
         batch.quarantine(rel, "empty", "the CSV file has a header but no rows")
 
 
