@@ -111,6 +111,7 @@ def read_pieces(
     pieces: Sequence[Piece],
     *,
     root: str | os.PathLike[str],
+    roots: Sequence[str | os.PathLike[str]] | None = None,
     manifest: str | os.PathLike[str] | bool | None = None,
     fields: Mapping[str, str] | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -120,7 +121,9 @@ def read_pieces(
 
     Args:
         pieces: Pieces from :func:`plan`.
-        root: The corpus root :func:`plan` returned (the manifest is looked for there).
+        root: The corpus root :func:`plan` returned (relative paths are taken from it).
+        roots: The files and folders given to :func:`plan` (manifests are looked for in
+            these folders); default: ``root``.
         manifest: As for :func:`load_corpus`.
         fields: As for :func:`load_corpus`.
         max_bytes: Whole files larger than this are quarantined as too_large.
@@ -130,7 +133,9 @@ def read_pieces(
         A Corpus of these pieces' documents.
     """
     base = Path(root)
-    overrides = _manifest.load_for([base], base, manifest) if base.is_dir() else _manifest.Manifest()
+    overrides = _manifest.load_for([Path(r) for r in roots or [base]], base, manifest)
+    rels = {piece.rel for piece in pieces}  # rows for files of other batches are not this batch's to match
+    overrides.rows = {key: row for key, row in overrides.rows.items() if key[0] in rels}
     names = record_fields(fields)
     batch = Batch(max_chars=max_chars)
     for piece in pieces:

@@ -82,7 +82,8 @@ def annotate_to_store(
     if workers < 1 or batch_bytes < 1:
         raise ValueError(f"workers and batch_bytes must be >= 1, got {workers!r} and {batch_bytes!r}")
     limits = {"max_bytes": max_bytes or folders.DEFAULT_MAX_BYTES, "max_chars": max_chars or folders.DEFAULT_MAX_CHARS}
-    root, pieces = stream.plan(sources, manifest=manifest, max_bytes=limits["max_bytes"],
+    roots = [os.path.abspath(p) for p in ([sources] if isinstance(sources, str | os.PathLike) else sources)]
+    root, pieces = stream.plan(roots, manifest=manifest, max_bytes=limits["max_bytes"],
                                piece_bytes=min(stream.PIECE_BYTES, batch_bytes))
     folder = Path(out).resolve()
     identity = _identity(engines)
@@ -95,8 +96,8 @@ def annotate_to_store(
         held, removed = _held_pieces(folder, {p.key for p in pieces}, salt)
         todo = [p for p in pieces if p.key not in held]
         jobs = [
-            {"store": str(folder), "root": str(root), "pieces": group, "manifest": manifest, "salt": salt,
-             "fields": dict(fields or {}), "engines": engines, **limits}
+            {"store": str(folder), "root": str(root), "roots": roots, "pieces": group, "manifest": manifest,
+             "salt": salt, "fields": dict(fields or {}), "engines": engines, **limits}
             for group in _group(todo, batch_bytes)
         ]
         results = _run_batches(jobs, workers=workers, scheduler=scheduler, progress=progress)
@@ -253,8 +254,8 @@ def write_batch(job: dict[str, Any]) -> dict[str, Any]:
     folder = Path(job["store"])
     keys = sorted(p.key for p in job["pieces"])
     key = hashlib.sha256("\0".join([job["salt"], *keys]).encode()).hexdigest()[:24]
-    corpus = stream.read_pieces(job["pieces"], root=job["root"], manifest=job["manifest"], fields=job["fields"] or None,
-                                max_bytes=job["max_bytes"], max_chars=job["max_chars"])
+    corpus = stream.read_pieces(job["pieces"], root=job["root"], roots=job["roots"], manifest=job["manifest"],
+                                fields=job["fields"] or None, max_bytes=job["max_bytes"], max_chars=job["max_chars"])
     ann = annotate(corpus, sentiment=job["engines"], workers=1, stories=False)
     account = ann.account
     info = {"key": key, "salt": job["salt"], "pieces": keys, "inputs": account["inputs"],
@@ -292,6 +293,7 @@ def _write_stories(folder: Path) -> None:
             rows.extend((d, t, " ".join(_stories._TOKEN.findall(x or "")[:_stories.LEAD_WORDS]), p)
                         for d, t, x, p in chunk)
     docs = pd.DataFrame(rows, columns=["doc_id", "title", "text", "published_date"]).astype("string")
+    docs = docs.sort_values("doc_id", ignore_index=True)  # the order of the documents frame
     linked = assign_stories(docs)[["doc_id", "story_id"]].sort_values("doc_id").reset_index(drop=True)
     tmp = folder / f".{layout.STORIES_FILE}.{os.getpid()}.tmp"
     linked.to_parquet(tmp, index=False)
