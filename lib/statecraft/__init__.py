@@ -20,7 +20,7 @@ from statecraft.cleaning import sentences as segment
 from statecraft.corpus import Corpus
 from statecraft.pipeline import annotate
 from statecraft.sources import from_records, load_corpus
-from statecraft.store import Store, StoreError, annotate_to_store, open_store
+from statecraft.store import Store, StoreError, annotate_to_store, load_annotated, open_store
 
 __all__ = [
     "Corpus",
@@ -31,6 +31,7 @@ __all__ = [
     "annotate_to_store",
     "cleaning",
     "from_records",
+    "load_annotated",
     "load_corpus",
     "open_store",
     "segment",

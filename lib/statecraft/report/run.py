@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -107,11 +108,13 @@ def run_reports(
         raise ValueError(f"jobs must be >= 1, got {jobs!r}")
     nb_dir = Path(os.path.abspath(nbs[0].parent))  # not resolved: keep symlinked layouts readable
     params = dict(params or {})
-    if sources is not None:
-        if not Path(sources).exists():
-            raise FileNotFoundError(f"sources not found: {sources}")
-        params["sources"] = os.path.relpath(os.path.abspath(sources), nb_dir)
+    if sources is not None and not Path(sources).exists():
+        raise FileNotFoundError(f"sources not found: {sources}")
     todo = _jobs(nbs, check_parameters(params, nbs), _countries(per_country))
+    corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, progress=progress)
+    for _, _, nb_params in todo:  # every notebook reads the one store (paths relative to notebooks/)
+        nb_params["sources"] = os.path.relpath(os.path.abspath(corpus), nb_dir)
+        nb_params.pop("manifest", None)
     run_name = run or _run_name(sources, params, per_country)
     run_dir = Path(out) / run_name
     tmp = Path(tempfile.mkdtemp(prefix=f".{run_name}.", dir=_mkdir(Path(out))))
@@ -232,6 +235,26 @@ def _jobs(nbs: list[Path], shares: dict[Path, dict[str, Any]], countries: list[s
         else:
             jobs.append((nb, nb.stem, shares[nb]))
     return jobs
+
+
+def _annotated_once(sources: Any, out: Path, *, manifest: Any, progress: bool) -> Path:
+    """Return a store of ``sources``: the store itself, or ``out/stores/<name>`` annotated (or updated) now.
+
+    The run's notebooks all read this store, so the corpus is annotated once per report
+    run, and a later run on unchanged sources annotates nothing.
+    """
+    from statecraft.sentiment.engines import ENGINES
+    from statecraft.store import annotate_to_store, is_store
+
+    if sources is not None and is_store(sources):
+        return Path(sources)
+    src = Path(sources) if sources is not None else project_dir() / "seeds"
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", src.stem or "sources")[:80] or "sources"
+    if manifest:
+        name += "-manifest-" + re.sub(r"[^A-Za-z0-9._-]+", "-", Path(str(manifest)).stem)[:40]
+    store = out / "stores" / name
+    annotate_to_store([src], store, manifest=manifest, sentiment=ENGINES, progress=progress and sys.stderr.isatty())
+    return store
 
 
 def _run_name(sources: Any, params: Mapping[str, Any], per_country: Any) -> str:

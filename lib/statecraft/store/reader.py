@@ -102,17 +102,30 @@ class Store:
             data = self.sql(f"select * from {name} {sub}", params)
         return schema.conform(name, data)
 
-    def corpus(self, **filters: Any) -> Corpus:
+    def corpus(self, *, engines: Sequence[str] | None = None, **filters: Any) -> Corpus:
         """Return a pandas Corpus of the whole store, or of the documents that pass the filters.
 
         Args:
+            engines: Sentiment engines whose rows to read (None: every engine the store holds;
+                an empty list: none).
             **filters: ``countries``, ``start``, ``end``, ``stories`` as for :meth:`frame`.
 
         Returns:
             A Corpus. Unfiltered, it holds the quarantine and the store's input count; a
             filtered slice holds no quarantine and counts its own sources as inputs.
+
+        Raises:
+            StoreError: If an engine asked for is not in the store.
         """
-        frames = {name: self.frame(name, **filters) for name in schema.FRAME_NAMES}
+        held = list(self.meta.get("engines", []))
+        missing = sorted(set(engines or ()) - set(held))
+        if missing:
+            raise StoreError(f"store {self.path} holds sentiment of {held}, not {missing}: annotate it with "
+                             f"--sentiment {','.join(sorted(set(held) | set(missing)))} into a new folder")
+        frames = {name: self.frame(name, **filters) for name in schema.FRAME_NAMES if name != "sentiment"}
+        scores = self.frame("sentiment", **filters) if engines is None or engines else schema.frame("sentiment")
+        frames["sentiment"] = scores if engines is None else scores[scores["engine"].isin(list(engines))]
+        frames["sentiment"] = frames["sentiment"].reset_index(drop=True)
         filtered = any(v is not None for v in filters.values())
         corpus = Corpus(**frames, inputs=0)
         inputs = corpus.account["sources"] if filtered else account(self.path)["inputs"]
@@ -150,3 +163,35 @@ def open_store(path: str | os.PathLike[str]) -> Store:
         StoreError: If ``path`` is not a store, or was written by an incompatible version.
     """
     return Store(path)
+
+
+def load_annotated(
+    sources: str | os.PathLike[str],
+    *,
+    manifest: str | os.PathLike[str] | None = None,
+    sentiment: str | Sequence[str] | None = None,
+) -> Corpus:
+    """Return the annotated corpus of ``sources``: read from a store, or loaded and annotated now.
+
+    The notebooks' one entry point: a store (``statecraft annotate ... --out STORE``) is
+    read, not annotated again; a folder or file is loaded and annotated in memory. Both
+    give the same frames.
+
+    Args:
+        sources: A store folder, or files and folders of sources.
+        manifest: A manifest CSV for sources that are not a store.
+        sentiment: Engine name(s) whose sentence scores are needed, or None for none.
+
+    Returns:
+        The annotated Corpus (sentiment rows of the engines asked for only).
+
+    Raises:
+        StoreError: If the store lacks an engine asked for.
+    """
+    from statecraft.pipeline import _engines, annotate
+    from statecraft.sources import load_corpus
+
+    engines = list(_engines(sentiment))
+    if is_store(sources):
+        return open_store(sources).corpus(engines=engines)
+    return annotate(load_corpus(sources, manifest=manifest), sentiment=engines or None)
