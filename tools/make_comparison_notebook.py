@@ -34,8 +34,7 @@ cells = [
         'pd.set_option("display.width", 200)\n'
         'pd.set_option("display.max_rows", 80)\n'
         'pd.set_option("display.html.use_mathjax", False)  # "$300 million" is money, not maths\n'
-        "corpus = sc.load_corpus(sources)\n"
-        "ann = sc.annotate(corpus, sentiment=engine)\n"
+        "ann = sc.load_annotated(sources, sentiment=engine)\n"
         "cmp = analysis.compare_countries(\n"
         "    ann, countries=countries, start_date=start_date, end_date=end_date,\n"
         "    min_mentions=min_mentions, top_n=top_n, engine=engine,\n"

@@ -21,8 +21,7 @@ cells = [
         "from statecraft import analysis\n\n"
         'pd.set_option("display.max_colwidth", 70)\n'
         'pd.set_option("display.width", 200)\n'
-        "corpus = sc.load_corpus(sources, manifest=manifest or None)\n"
-        "ann = sc.annotate(corpus, sentiment=None)\n"
+        "ann = sc.load_annotated(sources, manifest=manifest or None)\n"
         "print(ann.summary())"
     ),
     new_markdown_cell("## Documents\n\nOne row per article; a page holding several articles gives several rows."),

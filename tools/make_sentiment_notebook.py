@@ -28,7 +28,7 @@ cells = [
         'pd.set_option("display.width", 200)\n'
         "sentiment.check_engine(engine)\n"
         "engines = sorted(set(sentiment.ENGINES))\n"
-        "ann = sc.annotate(sc.load_corpus(sources), sentiment=engines)\n"
+        "ann = sc.load_annotated(sources, sentiment=engines)\n"
         "print(ann.summary())"
     ),
     new_markdown_cell("## Documents\n\nMean sentence polarity and the length-weighted mean, per document."),

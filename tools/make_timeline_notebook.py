@@ -28,7 +28,7 @@ cells = [
         "from statecraft import analysis\n\n"
         'pd.set_option("display.max_colwidth", 90)\n'
         'pd.set_option("display.width", 220)\n'
-        "ann = sc.annotate(sc.load_corpus(sources), sentiment=None)\n"
+        "ann = sc.load_annotated(sources)\n"
         "all_events = analysis.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)\n"
         "events = analysis.select_events(all_events, countries=countries, topics=topics, start_date=start_date,\n"
         "                                end_date=end_date, granularity=granularity)\n"

@@ -111,10 +111,12 @@ def run_reports(
     if sources is not None and not Path(sources).exists():
         raise FileNotFoundError(f"sources not found: {sources}")
     todo = _jobs(nbs, check_parameters(params, nbs), _countries(per_country))
-    corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, progress=progress)
-    for _, _, nb_params in todo:  # every notebook reads the one store (paths relative to notebooks/)
-        nb_params["sources"] = os.path.relpath(os.path.abspath(corpus), nb_dir)
-        nb_params.pop("manifest", None)
+    readers = [nb_params for nb, _, nb_params in todo if "sources" in notebook_parameters(nb)]
+    if readers:  # every notebook reads the one store (a path relative to notebooks/)
+        corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, progress=progress)
+        for nb_params in readers:
+            nb_params["sources"] = os.path.relpath(os.path.abspath(corpus), nb_dir)
+            nb_params.pop("manifest", None)
     run_name = run or _run_name(sources, params, per_country)
     run_dir = Path(out) / run_name
     tmp = Path(tempfile.mkdtemp(prefix=f".{run_name}.", dir=_mkdir(Path(out))))
