@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -67,12 +70,76 @@ def test_story_id_does_not_depend_on_row_order():
     pd.testing.assert_series_equal(forward.sort_index(), backward.sort_index())
 
 
-def test_complete_linkage_does_not_chain(monkeypatch):
-    docs = _docs(["a", "b", "c"])
-    chain = [[1.0, 0.5, 0.0], [0.5, 1.0, 0.5], [0.0, 0.5, 1.0]]  # a~b, b~c, a!~c
-    monkeypatch.setattr(stories, "lead_similarity", lambda _: pd.DataFrame(chain).to_numpy())
-    out = stories.assign_stories(docs, max_days=None)
-    assert out["story_id"].nunique() == 2
+def test_complete_linkage_does_not_chain():
+    # a~b, b~c, a!~c: distances 0.5, 0.5 within the cut, a-c not a candidate
+    labels = stories._sparse_complete_linkage(3, np.array([0, 1]), np.array([1, 2]), np.array([0.5, 0.6]), 0.78)
+    assert list(labels) == [0, 0, 2]
+
+
+def test_complete_linkage_merges_a_cluster_only_when_every_pair_is_close():
+    rows, cols = np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3])
+    labels = stories._sparse_complete_linkage(4, rows, cols, np.array([0.1, 0.3, 0.2, 0.05]), 0.5)
+    assert list(labels) == [0, 0, 2, 2]  # 2-3 merge first, then 0-1; {0, 1} and {2, 3} never (0-3 missing)
+
+
+WORDS = (
+    "bank bitcoin blockchain bond budget capital central coin court crypto currency deal debt deputy "
+    "energy exchange export fraud fund governor growth hacker inflation investor island ledger lender "
+    "market mining minister mortgage parliament payment police president regulator reserve ruling "
+    "sanction senate stablecoin startup summit surplus tariff token trader treasury wallet"
+).split()
+
+
+def _generated(seed: int, n: int = 80, undated: float = 0.2) -> pd.DataFrame:
+    """Small stories of rewrites sharing key words, copies dated the same day, some undated articles."""
+    rng = random.Random(seed)
+    titles, texts, dates = [], [], []
+    while len(texts) < n:
+        keys = rng.sample(WORDS, 6)
+        day = rng.randrange(20)
+        for k in range(rng.choice([1, 1, 2, 2, 3, 4, 5])):
+            if k and rng.random() < 0.15:
+                titles.append(titles[-1])
+                texts.append(texts[-1])
+                dates.append(dates[-1])
+                continue
+            titles.append(" ".join(rng.sample(keys, 3)))
+            texts.append(" ".join(rng.choice(keys) if rng.random() < 0.3 else rng.choice(WORDS) for _ in range(40)))
+            dates.append(None if rng.random() < undated else f"2025-01-{1 + day + rng.choice([0, 1, 2, 3, 4]):02d}")
+    return _docs(texts[:n], dates[:n], titles[:n])
+
+
+def _reference(docs: pd.DataFrame, **options) -> list[str]:
+    """Story ids from the full similarity matrix and scipy's complete linkage."""
+    labels = stories._all_pairs_labels(docs, options.get("min_similarity", 0.22), options.get("max_days", 3))
+    return list(pd.Series(docs["doc_id"].astype(str).to_numpy()).groupby(labels).transform("min"))
+
+
+def test_seed_stories_equal_the_all_pairs_reference(seeds_corpus):
+    docs = seeds_corpus.documents
+    assert list(stories.assign_stories(docs)["story_id"]) == _reference(docs)
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"max_days": 0}, {"max_days": None}, {"min_similarity": 0.1}, {"min_similarity": 0.5},
+     {"min_similarity": 0.0}],
+)
+def test_generated_stories_equal_the_all_pairs_reference(seed, options):
+    docs = _generated(seed)
+    out = stories.assign_stories(docs, **options)
+    assert list(out["story_id"]) == _reference(docs, **options)
+    assert out["story_id"].nunique() < len(docs)  # rewrites were grouped
+
+
+def test_a_tie_is_broken_by_doc_id_whatever_the_row_order():
+    # d1 and d2 are copies dated five days apart: equally similar to d0, never together
+    docs = _docs([TOKENIZE_REWRITE, TOKENIZE, TOKENIZE], ["2025-01-03", "2025-01-01", "2025-01-06"])
+    forward = stories.assign_stories(docs).set_index("doc_id")["story_id"]
+    backward = stories.assign_stories(docs.iloc[::-1]).set_index("doc_id")["story_id"]
+    assert forward.to_dict() == {"d0": "d0", "d1": "d0", "d2": "d2"}
+    pd.testing.assert_series_equal(forward.sort_index(), backward.sort_index())
 
 
 def test_empty_documents():

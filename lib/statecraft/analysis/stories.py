@@ -19,15 +19,33 @@ The threshold was set on the seeds: the two rewrite pairs (000/001 and 002/004) 
 
 A story is named by the smallest doc_id among its articles, so ids are stable across
 runs and readable.
+
+The grouping never builds the N x N matrix. Only pairs whose similarity clears the
+threshold can share a story, and only dated articles within :data:`MAX_DAYS` of each
+other (or pairs with an undated article) can clear it, so candidate pairs come from a
+sparse product of the lead vectors, one date window at a time, keeping the pairs above
+the threshold. Complete linkage then runs on that sparse graph: two clusters merge, the
+closest first, only when every pair between them is a candidate. The merges below the
+threshold are the ones all-pairs complete linkage makes (it makes them closest first too,
+and a cluster pair with any pair below the threshold is never a candidate for it), so the
+stories are the same; each pair's similarity is the same sum in the same order, so the
+same floats. One case has no single answer: when two merges tie exactly (a copy of an
+article dated more than :data:`MAX_DAYS` from the original, both as similar to a third
+article), complete linkage may take either, and scipy's all-pairs run took the one its
+walk through the whole N x N matrix reached first. Here ties go to the pair with the
+smallest doc_ids, so the result never depends on the row order.
+``bench/bench_stories.py`` compares both on the crypto corpus and generated corpora.
 """
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +60,9 @@ MAX_DAYS = 3
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"\S+")
+_CUT_SLACK = 1e-9  # the cut sits this far above 1 - min_similarity (as it always has)
+_MARGIN = 1e-6  # candidate pairs are kept from this far below min_similarity: float slack
+_BLOCK = 1000  # rows per sparse product block (memory grows with rows x window)
 
 
 def assign_stories(
@@ -75,11 +96,17 @@ def assign_stories(
     if out.empty:
         out["story_id"] = pd.Series(dtype="string")
         return out
-    similarity = lead_similarity(out)
-    if max_days is not None:
-        similarity[_far_apart(out["published_date"], max_days)] = 0.0
-    labels = _complete_linkage(similarity, min_similarity)
     doc_ids = out["doc_id"].astype(str).to_numpy()
+    if min_similarity <= _MARGIN:
+        # pairs with no word in common may clear the cut: nothing to prune
+        labels = _all_pairs_labels(out, min_similarity, max_days)
+    else:
+        days = _days(out["published_date"]) if max_days is not None else np.full(len(out), np.nan)
+        rows, cols, similarity = _candidate_pairs(_lead_vectors(out), days, max_days, min_similarity - _MARGIN)
+        # items are numbered in doc_id order, so a tie is broken the same way whatever the row order
+        rank = np.argsort(np.argsort(doc_ids, kind="stable"), kind="stable")
+        cut = 1.0 - min_similarity + _CUT_SLACK
+        labels = _sparse_complete_linkage(len(out), rank[rows], rank[cols], 1.0 - similarity, cut)[rank]
     names = pd.Series(doc_ids).groupby(labels).transform("min")
     out["story_id"] = pd.array(names.to_numpy(), dtype="string")
     n_stories = out["story_id"].nunique()
@@ -99,12 +126,7 @@ def lead_similarity(documents: pd.DataFrame) -> np.ndarray:
     Returns:
         A square float array with values in [0, 1].
     """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    leads = [_lead(title, text) for title, text in zip(documents["title"], documents["text"], strict=True)]
-    if not any(_terms(lead) for lead in leads):
-        return np.zeros((len(leads), len(leads)))
-    vectors = TfidfVectorizer(analyzer=_terms, sublinear_tf=True).fit_transform(leads)
+    vectors = _lead_vectors(documents)
     return np.clip((vectors @ vectors.T).toarray(), 0.0, 1.0)
 
 
@@ -150,11 +172,133 @@ def _terms(text: str) -> list[str]:
     return [w[:PREFIX] for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
 
 
-def _far_apart(dates: pd.Series, max_days: int) -> np.ndarray:
+def _lead_vectors(documents: pd.DataFrame) -> sparse.csr_matrix:
+    """Return the TF-IDF vectors of the leads (one row per document; no columns if no words)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    leads = [_lead(title, text) for title, text in zip(documents["title"], documents["text"], strict=True)]
+    if not any(_terms(lead) for lead in leads):
+        return sparse.csr_matrix((len(leads), 0))
+    return TfidfVectorizer(analyzer=_terms, sublinear_tf=True).fit_transform(leads).tocsr()
+
+
+def _days(dates: pd.Series) -> np.ndarray:
+    """Return days since 1970-01-01 per date, NaN where the date is missing or unreadable."""
     parsed = pd.to_datetime(dates.astype("string"), errors="coerce", format="%Y-%m-%d")
-    days = (parsed - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype="float64", na_value=np.nan)
+    return (parsed - pd.Timestamp("1970-01-01")).dt.days.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _far_apart(dates: pd.Series, max_days: int) -> np.ndarray:
+    days = _days(dates)
     gap = np.abs(days[:, None] - days[None, :])
     return np.nan_to_num(gap, nan=0.0) > max_days
+
+
+def _candidate_pairs(
+    vectors: sparse.csr_matrix, days: np.ndarray, max_days: int | None, floor: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return the pairs (i < j) that may share a story, with their clipped lead similarity.
+
+    Dated rows are taken in date order, a block at a time, against the rows dated up to
+    ``max_days`` later; undated rows (NaN days, or all rows when ``max_days`` is None)
+    against every row. Only pairs with a similarity of at least ``floor`` are kept, so
+    memory follows the block and the date window, not N^2.
+    """
+    n = vectors.shape[0]
+    dated = np.flatnonzero(~np.isnan(days)) if max_days is not None else np.zeros(0, dtype=np.int64)
+    undated = np.setdiff1d(np.arange(n), dated)
+    order = dated[np.argsort(days[dated], kind="stable")]
+    sorted_days = days[order]
+    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))]
+    for lo in range(0, len(order), _BLOCK):
+        hi = min(lo + _BLOCK, len(order))
+        stop = int(np.searchsorted(sorted_days, sorted_days[hi - 1] + max_days, side="right"))
+        found.append(_pairs_above(vectors, order[lo:hi], order[lo:stop], floor))
+    for lo in range(0, len(undated), _BLOCK):
+        others = np.concatenate([dated, undated[lo:]])
+        found.append(_pairs_above(vectors, undated[lo:lo + _BLOCK], others, floor))
+    rows, cols, sims = (np.concatenate(part) for part in zip(*found, strict=True))
+    if max_days is not None:
+        keep = ~(np.abs(days[rows] - days[cols]) > max_days)  # NaN (an undated side) keeps the pair
+        rows, cols, sims = rows[keep], cols[keep], sims[keep]
+    # a pair found from both sides keeps the smaller similarity, as min(S, S.T) did
+    first, second = np.minimum(rows, cols), np.maximum(rows, cols)
+    keep = first < second
+    keys, sims = first[keep].astype(np.int64) * n + second[keep], sims[keep]
+    order = np.lexsort((sims, keys))
+    keys, index = np.unique(keys[order], return_index=True)
+    return keys // n, keys % n, sims[order][index]
+
+
+def _pairs_above(
+    vectors: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, floor: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (row, col, similarity) for the pairs of ``rows`` x ``cols`` with similarity >= floor."""
+    block = (vectors[rows] @ vectors[cols].T).tocoo()
+    sims = np.clip(block.data, 0.0, 1.0)
+    keep = sims >= floor
+    return rows[block.row[keep]], cols[block.col[keep]], sims[keep]
+
+
+def _sparse_complete_linkage(
+    n: int, rows: np.ndarray, cols: np.ndarray, distance: np.ndarray, cut: float
+) -> np.ndarray:
+    """Label n items by complete linkage cut at ``cut``, given only the pairs that can merge.
+
+    A pair not given is farther apart than ``cut``. Two clusters merge, the closest pair of
+    clusters first, when every pair between them is given and the farthest is within
+    ``cut``; a cluster pair that misses a pair can never merge, so it is forgotten.
+
+    Returns:
+        One label per item: the smallest item of its cluster.
+    """
+    size = [1] * n
+    version = [0] * n
+    links: list[dict[int, tuple[float, int]]] = [{} for _ in range(n)]  # other -> (farthest, pairs)
+    heap = []
+    for i, j, d in zip(rows.tolist(), cols.tolist(), distance.tolist(), strict=True):
+        if d <= cut:
+            links[i][j] = links[j][i] = (d, 1)
+            heap.append((d, min(i, j), max(i, j), 0, 0))
+    heapq.heapify(heap)
+    label = list(range(n))
+    while heap:
+        _d, a, b, va, vb = heapq.heappop(heap)
+        if version[a] != va or version[b] != vb or not size[a] or not size[b]:
+            continue  # a cluster has changed since this entry was made
+        del links[a][b], links[b][a]
+        merged = {}
+        for other in links[a].keys() | links[b].keys():
+            far_a, seen_a = links[other].pop(a, (0.0, 0))
+            far_b, seen_b = links[other].pop(b, (0.0, 0))
+            merged[other] = (max(far_a, far_b), seen_a + seen_b)
+        size[a] += size[b]
+        size[b] = 0
+        version[a] += 1
+        links[b] = {}
+        links[a] = {}
+        for other, (far, seen) in merged.items():
+            if seen == size[a] * size[other] and far <= cut:
+                links[a][other] = links[other][a] = (far, seen)
+                x, y = min(a, other), max(a, other)
+                heapq.heappush(heap, (far, x, y, version[x], version[y]))
+        label[b] = a
+    return np.array([_root(label, i) for i in range(n)])
+
+
+def _root(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _all_pairs_labels(documents: pd.DataFrame, min_similarity: float, max_days: int | None) -> np.ndarray:
+    """Label stories from the full similarity matrix (N^2 memory): the reference algorithm."""
+    similarity = lead_similarity(documents)
+    if max_days is not None:
+        similarity[_far_apart(documents["published_date"], max_days)] = 0.0
+    return _complete_linkage(similarity, min_similarity)
 
 
 def _complete_linkage(similarity: np.ndarray, min_similarity: float) -> np.ndarray:
@@ -167,4 +311,4 @@ def _complete_linkage(similarity: np.ndarray, min_similarity: float) -> np.ndarr
     distance = 1.0 - np.minimum(similarity, similarity.T)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="complete")
-    return fcluster(tree, t=1.0 - min_similarity + 1e-9, criterion="distance")
+    return fcluster(tree, t=1.0 - min_similarity + _CUT_SLACK, criterion="distance")
