@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,10 +66,11 @@ def textblob_scores(texts: Sequence[str], *, domain: bool = False) -> list[tuple
 
     Returns:
         ``(polarity, subjectivity)`` per text, unrounded; with ``domain=False`` exactly
-        ``TextBlob(text).sentiment``.
+        ``TextBlob(text).sentiment`` (the same floats: :class:`_PatternScorer` replays
+        PatternAnalyzer's tokenizer and averaging over a plain copy of its lexicon).
     """
-    analyzer = _textblob_analyzer(domain)
-    return [tuple(analyzer(t))[:2] for t in texts]
+    scorer = _textblob_scorer(domain)
+    return [scorer(t) for t in texts]
 
 
 def textblob_explain(text: str, *, domain: bool = False) -> list[tuple[str, float]]:
@@ -191,6 +193,161 @@ def _textblob_analyzer(domain: bool):
         else:
             dict.__setitem__(adjusted, term, {None: (value, 0.5, 1.0)})
     return adjusted
+
+
+@functools.lru_cache(maxsize=2)
+def _textblob_scorer(domain: bool) -> _PatternScorer:
+    return _PatternScorer(_textblob_analyzer(domain))
+
+
+class _PatternScorer:
+    """TextBlob's ``PatternAnalyzer(text)[:2]``, the same floats, without its per-word overheads.
+
+    ``Sentiment.__call__`` on a string tokenizes it with ``find_tokens`` and averages the
+    ``assessments`` of the lower-cased words. This replays both step by step over plain
+    dicts (the lexicon is a lazy dict whose every lookup goes through two Python calls),
+    takes the common token (no punctuation at either end) without the splitting loop, and
+    remembers the scores of the last sentences seen (boilerplate repeats across articles).
+    """
+
+    def __init__(self, analyzer) -> None:
+        from textblob import _text
+
+        len(analyzer)  # load the lazy lexicon
+        self._text = _text
+        self._lexicon = {w: entry[None] for w, entry in dict.items(analyzer) if None in entry}
+        self._modifying = {w for w, entry in dict.items(analyzer) if any(m in entry for m in analyzer.modifiers)}
+        self._labels = dict(analyzer.labeler)
+        self._negations = analyzer.negations
+        self._modifier = analyzer.modifier
+        self._edges = frozenset(_text.PUNCTUATION)
+        self._emoticons = {}
+        for (_kind, polarity), faces in _text.EMOTICONS.items():
+            for face in faces:
+                self._emoticons.setdefault(face.lower(), polarity)
+        self._cached = functools.lru_cache(maxsize=1 << 14)(self._score)
+
+    def __call__(self, text: str) -> tuple[float, float]:
+        return self._cached(text)
+
+    def _score(self, text: str) -> tuple[float, float]:
+        found = self._assessments([w.lower() for w in " ".join(self._tokens(text)).split()])
+        polarity, subjectivity, n = 0, 0, 0
+        for p, s in found:
+            polarity += 1 * p
+            subjectivity += 1 * s
+            n += 1
+        return polarity / float(n or 1), subjectivity / float(n or 1)
+
+    def _tokens(self, string: str) -> list[str]:
+        """``textblob._text.find_tokens`` with its defaults; plain tokens skip the splitting loop."""
+        t_ = self._text
+        for a, b in t_.replacements.items():
+            string = string.replace(a, b)  # the patterns are literal: re.sub == str.replace
+        string = (
+            string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+            .replace("'", " ' ").replace('"', ' " ')
+        )
+        string = string.replace("\r\n", "\n")
+        string = _LINEBREAKS.sub(" %s " % t_.EOS, string)
+        string = _WHITESPACE.sub(" ", string)
+        edges, punctuation = self._edges, tuple(t_.PUNCTUATION.replace(".", ""))
+        tokens = []
+        for t in t_.TOKEN.findall(string + " "):
+            if t[0] not in edges and t[-1] not in edges:  # PUNCTUATION holds "."
+                tokens.append(t)
+                continue
+            tokens.extend(_split_token(t, punctuation, t_))
+        return _sentences(tokens, t_)
+
+    def _assessments(self, words: list[str]) -> list[tuple[float, float]]:
+        """``Sentiment.assessments`` for words without part of speech: (polarity, subjectivity) each."""
+        a: list[list] = []  # [p, s, i, n]
+        m = n = None
+        for w in words:
+            entry = self._lexicon.get(w)
+            if entry is not None:
+                p, s, i = entry
+                if m is None:
+                    a.append([p, s, i, 1])
+                else:
+                    a[-1][0] = max(-1.0, min(p * a[-1][2], +1.0))
+                    a[-1][1] = max(-1.0, min(s * a[-1][2], +1.0))
+                    a[-1][2] = i
+                if n is not None:
+                    a[-1][2] = 1.0 / a[-1][2]
+                    a[-1][3] = -1
+                m = w if w in self._modifying else None
+                n = w if w in self._negations else None
+            else:
+                if w in self._negations:
+                    n = w
+                elif n and len(w.strip("'")) > 1:
+                    n = None
+                if n is not None and m is not None and self._modifier(m):
+                    a[-1][3] = -1
+                    n = None
+                elif m and len(w) > 2:
+                    m = None
+                if w == "!" and len(a) > 0:
+                    a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, +1.0))
+                if w == "(!)":
+                    a.append([0.0, 1.0, 1.0, 1])
+                if w.isalpha() is False and len(w) <= 5 and w not in self._text.PUNCTUATION and w in self._emoticons:
+                    a.append([self._emoticons[w], 1.0, 1.0, 1])
+        return [(p * -0.5 if n < 0 else p, s) for p, s, _i, n in a]
+
+
+_LINEBREAKS = re.compile(r"\n{2,}")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _split_token(t: str, punctuation: tuple[str, ...], t_) -> list[str]:
+    """The body of ``find_tokens``'s token loop, verbatim, for a token with punctuation at an end."""
+    tokens, tail = [], []
+    while t.startswith(punctuation) and t not in t_.replacements:
+        if t.startswith(punctuation):
+            tokens.append(t[0])
+            t = t[1:]
+    while t.endswith(punctuation + (".",)) and t not in t_.replacements:
+        if t.endswith(punctuation):
+            tail.append(t[-1])
+            t = t[:-1]
+        if t.endswith("..."):
+            tail.append("...")
+            t = t[:-3].rstrip(".")
+        if t.endswith("."):
+            if (
+                t in t_.ABBREVIATIONS
+                or t_.RE_ABBR1.match(t) is not None
+                or t_.RE_ABBR2.match(t) is not None
+                or t_.RE_ABBR3.match(t) is not None
+            ):
+                break
+            tail.append(t[-1])
+            t = t[:-1]
+    if t != "":
+        tokens.append(t)
+    tokens.extend(reversed(tail))
+    return tokens
+
+
+def _sentences(tokens: list[str], t_) -> list[str]:
+    """The sentence loop of ``find_tokens``, verbatim (quotes and emoticons depend on it)."""
+    sentences, i, j = [[]], 0, 0
+    while j < len(tokens):
+        if tokens[j] in ("...", ".", "!", "?", t_.EOS):
+            while j < len(tokens) and tokens[j] in ("'", '"', "”", "’", "...", ".", "!", "?", ")", t_.EOS):
+                if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                    break
+                j += 1
+            sentences[-1].extend(t for t in tokens[i:j] if t != t_.EOS)
+            sentences.append([])
+            i = j
+        j += 1
+    sentences[-1].extend(tokens[i:j])
+    joined = (t_.RE_SARCASM.sub("(!)", " ".join(s)) for s in sentences if len(s) > 0)
+    return [t_.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
 
 
 @functools.lru_cache(maxsize=2)

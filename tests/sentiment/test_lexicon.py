@@ -1,0 +1,35 @@
+"""The fast TextBlob scorer gives exactly PatternAnalyzer's floats."""
+
+from __future__ import annotations
+
+import pytest
+
+from statecraft.sentiment import lexicon
+
+CASES = [
+    "",
+    "!!!",
+    "The market had a good day.",
+    "This is not good!",
+    "This is not a good idea, and it is not bad either.",
+    "Really not bad :) (!) wow :-D",
+    "very very good, really is a good deal",
+    "He is not happy... \"great\" 'fine' U.S. Mr. Smith said.",
+    ":'( so sad; terribly awful; the firm's outlook is strong!!",
+    "Prices (up 5%) were high?! The end. Never again, never better.",
+    "Bitcoin's 13th record; well-known, risk-free and mind-boggling gains.",
+    "e.g. etc. i.e. A. B. C.D. Dr. Inc. $5.5bn -- fell 3.2% [sic] {x} #crypto @user",
+]
+
+
+@pytest.mark.parametrize("domain", [False, True])
+@pytest.mark.parametrize("text", CASES)
+def test_scorer_equals_pattern_analyzer(text, domain):
+    analyzer = lexicon._textblob_analyzer(domain)
+    assert lexicon.textblob_scores([text], domain=domain) == [tuple(analyzer(text))[:2]]
+
+
+def test_scorer_remembers_a_repeated_sentence():
+    scorer = lexicon._textblob_scorer(False)
+    assert scorer("A good, good day.") == scorer("A good, good day.") == scorer._score("A good, good day.")
+    assert scorer._cached.cache_info().hits >= 1
