@@ -45,3 +45,21 @@ def test_seed_sentences_cover_every_document(seeds_annotated):
         _check_cover(text, list(zip(group["start"], group["end"], strict=True)))
         assert list(group["text"]) == [text[s:e] for s, e in zip(group["start"], group["end"], strict=True)]
         assert list(group["sentence_id"]) == list(range(len(group)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Plain words only here",
+        "Hello... world. U.S. officials (and the SEC) said it's “done” — don't won't e.g. a.b.c.",
+        "  leading and trailing spaces  ",
+        "zero\u200bwidth space, hyphen-ated words, snake_case, CamelCase, $1.5bn, 3.2%, #tag @user",
+        "end with an ellipsis...",
+        "ÉTAT d’urgence: Ça va? Oui!",
+    ],
+)
+def test_plain_word_tokenizer_gives_syntoks_tokens(line):
+    from syntok.tokenizer import Tokenizer
+
+    reference = [(t.spacing, t.value, t.offset) for t in Tokenizer(replace_not_contraction=False).tokenize(line)]
+    assert [(t.spacing, t.value, t.offset) for t in segment._TOKENIZER.tokenize(line)] == reference

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 
 import pandas as pd
 import syntok.segmenter as _syntok
+from syntok.tokenizer import Token, Tokenizer
 
 from statecraft import schema
 
@@ -66,8 +68,9 @@ def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
         # one-sentence paragraphs); syntok is not needed
         return _cover(line, base, [])
     spans = []
-    for paragraph in _syntok.analyze(line):
-        for sentence in paragraph:
+    # syntok.segmenter.analyze(line), with a tokenizer that takes plain words at once
+    for offset, paragraph in _syntok.preprocess_with_offsets(line):
+        for sentence in _syntok.segment(_TOKENIZER.tokenize(paragraph, offset)):
             tokens = list(sentence)
             if not tokens:
                 continue
@@ -92,3 +95,48 @@ def _cover(line: str, base: int, spans: list[tuple[int, int]]) -> list[tuple[int
     spans[0] = (min(spans[0][0], stripped_start), spans[0][1])
     spans[-1] = (spans[-1][0], max(spans[-1][1], stripped_end))
     return spans
+
+
+class _PlainWordTokenizer(Tokenizer):
+    """syntok's Tokenizer, the same tokens, with a short path for the common plain word.
+
+    A run of non-space characters that starts and ends with a letter or digit and holds
+    no separation (apostrophe, bracket, hyphen, case change, ...) is one token with the
+    spacing before it; ``Tokenizer.tokenize`` finds that by scanning it character by
+    character, so it is taken directly here and everything else goes the original way.
+    """
+
+    def tokenize(self, text: str, base_offset: int = 0) -> Iterator[Token]:
+        """Generate the Tokens of ``text``, as ``Tokenizer.tokenize`` does."""
+        if base_offset > 0:
+            text = " " * base_offset + text
+        offset = base_offset
+        separation = Tokenizer._separation.search
+        for mo in Tokenizer._spaces.finditer(text):
+            first, stop = mo.span()
+            word = mo.group(0)
+            if word[0].isalnum() and word[-1].isalnum() and separation(word) is None:
+                yield Token(text[offset:first], word, first)
+                offset = stop
+                continue
+            start = Tokenizer._find_start(first, stop, text)
+            if start == stop:
+                yield Token(text[offset:first], word, first)
+            else:
+                end = Tokenizer._find_end(start, stop, text)
+                if start > first:
+                    offset = yield from self._split_nonword_prefix(mo, offset, start, text)
+                if start != end:
+                    yield from self._split_word(text[offset:start], text[start:end], start)
+                tail = text[end:stop]
+                if tail.startswith("..."):
+                    yield Token("", "...", end)
+                    end += 3
+                    tail = tail[3:]
+                yield from [Token("", c, idx + end) for idx, c in enumerate(tail)]
+            offset = stop
+        if offset < len(text):
+            yield Token(text[offset:], "", len(text))
+
+
+_TOKENIZER = _PlainWordTokenizer(replace_not_contraction=False)  # as syntok.segmenter.analyze
