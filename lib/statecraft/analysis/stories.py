@@ -62,7 +62,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"\S+")
 _CUT_SLACK = 1e-9  # the cut sits this far above 1 - min_similarity (as it always has)
 _MARGIN = 1e-6  # candidate pairs are kept from this far below min_similarity: float slack
-_BLOCK = 1000  # rows per sparse product block (memory grows with rows x window)
+_BLOCK = 1000  # dated rows per date window
+_CELLS = 2_000_000  # most row x column products of one sparse product (bounds its memory)
 
 
 def assign_stories(
@@ -234,10 +235,16 @@ def _pairs_above(
     vectors: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, floor: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return (row, col, similarity) for the pairs of ``rows`` x ``cols`` with similarity >= floor."""
-    block = (vectors[rows] @ vectors[cols].T).tocoo()
-    sims = np.clip(block.data, 0.0, 1.0)
-    keep = sims >= floor
-    return rows[block.row[keep]], cols[block.col[keep]], sims[keep]
+    right = vectors[cols].T.tocsr()
+    step = max(1, _CELLS // max(1, len(cols)))  # at most _CELLS products held at once
+    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))]
+    for lo in range(0, len(rows), step):
+        part = rows[lo:lo + step]
+        block = (vectors[part] @ right).tocoo()
+        sims = np.clip(block.data, 0.0, 1.0)
+        keep = sims >= floor
+        found.append((part[block.row[keep]], cols[block.col[keep]], sims[keep]))
+    return tuple(np.concatenate(column) for column in zip(*found, strict=True))
 
 
 def _sparse_complete_linkage(
