@@ -139,8 +139,11 @@ def score_geowebnews(folder: Path, show_errors: bool) -> dict[str, Any]:
                 counts[0] += country in got
                 counts[1] += 1
         for country in sorted(got - placed):
-            said = [f"{r['surface']!r} {r['alias_kind']}: ...{_snippet(article.text, r['start'], r['end'])}..."
-                    for r in subject if r["entity_id"] == country]
+            said = [
+                f"{r['surface']!r} {r['alias_kind']}: ...{_snippet(article.text, r['start'], r['end'])}..."
+                for r in subject
+                if r["entity_id"] == country
+            ]
             errors.append(f"  extra {article.doc_id} {country}: " + " | ".join(said))
         for country in sorted(named - got):
             gold = [t for t in article.toponyms if t.names_country and t.country == country]

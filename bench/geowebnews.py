@@ -134,9 +134,7 @@ def _unit(points: list[tuple[float, float]]) -> np.ndarray:
 @functools.cache
 def _demonyms() -> dict[str, str]:
     return {
-        a.alias.lower(): a.entity_id
-        for a in codebook.aliases()
-        if a.entity_type == "country" and a.kind == "demonym"
+        a.alias.lower(): a.entity_id for a in codebook.aliases() if a.entity_type == "country" and a.kind == "demonym"
     }
 
 

@@ -31,7 +31,11 @@ TABLES: dict[str, list[str]] = {
     "topic_terms": ["topic_id", "term"],
     "shadow_phrases": ["phrase"],
     "rule_words": ["rule", "word"],
+    "subdivisions": ["code", "form", "text"],
+    "us_counties": ["name", "state"],
+    "homonym_places": ["alias", "geonameid"],
 }
+SUBDIVISION_FORMS = frozenset({"name", "postal", "ap"})
 COUNTRY_KINDS = frozenset(
     {
         "name",
@@ -65,6 +69,12 @@ RULES = frozenset(
         "us_context",
         "us_document",
         "geo_context",
+        "state_verb",
+        "verb_skip",
+        "state_noun",
+        "state_before",
+        "place_noun",
+        "county_word",
     }
 )
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -216,6 +226,18 @@ def validate() -> list[str]:
     problems += _unknown("topic_terms.topic_id", tt["topic_id"], topics)
     problems += _unknown("topic_terms.inflect", tt["inflect"], INFLECTIONS)
     problems += _unknown("rule_words.rule", table("rule_words")["rule"], RULES)
+    subdivisions = table("subdivisions")
+    problems += _unknown("subdivisions.alpha_3", subdivisions["alpha_3"], {"USA", "CAN"})
+    problems += _unknown("subdivisions.form", subdivisions["form"], SUBDIVISION_FORMS)
+    problems += _unknown("us_counties.state", table("us_counties")["state"], set(subdivisions["code"]))
+    homonyms = table("homonym_places")
+    names = {(a, c) for a, c in zip(ca["alias"], ca["alpha_3"], strict=True)}
+    problems += [
+        f"homonym_places: {a!r} is no alias of {c}"
+        for a, c in zip(homonyms["alias"], homonyms["alpha_3"], strict=True)
+        if (a, c) not in names
+    ]
+    problems += _unknown("homonym_places.region", homonyms["region"], set(subdivisions["code"]))
     problems += _ambiguous()
     return problems
 

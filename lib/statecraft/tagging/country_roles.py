@@ -5,6 +5,13 @@ Each rule is named by the role it gives (the ``role`` column of the mentions fra
 - ``us_state``: a US state ("Texas", "New Mexico"); "Georgia" is the US state when its
   sentence or document points to America (Atlanta, other US states, "state of Georgia",
   state lawmakers) more than to the Caucasus (Tbilisi, Georgian, Armenia, ...).
+- ``homonym_place``: a country or capital name that names a US or Canadian town
+  ("London, Ontario", "Turkey, N.C.", "Athens-Clarke County", "Poland" in a story that
+  names Ohio and nothing else of Poland): see :mod:`statecraft.tagging.homonyms`; a name
+  marked so once is that town throughout the article unless the country has support.
+- ``place``: a capital with no support in the article (no state verb or noun, no other
+  mention of its country): a city the story happens in, not the state; see
+  :mod:`statecraft.tagging.metonyms`.
 - ``venue``: a city other than a capital ("Davos"), or a capital named as a place: after a
   locative preposition ("in Beijing", "to Islamabad"), "-based", or "Islamabad, Pakistan".
 - ``dateline``: a capital opening a line as a dateline ("ISLAMABAD:", "BEIJING (Reuters) -").
@@ -17,9 +24,10 @@ Each rule is named by the role it gives (the ``role`` column of the mentions fra
   "Chinese-language").
 - ``name_part`` / ``person_name``: a case-sensitive ambiguous name or a capital inside a
   longer proper name ("Jordan Belfort", "Paris Agreement", "Michael Jordan", "George
-  Washington").
+  Washington"); after "Bill Holland", a bare "Holland" later in the article is the person
+  too, unless the article names the country some other way ("Dutch", "Amsterdam").
 - ``subject``: everything else, including a capital standing for its state ("This move by
-  Washington", "Beijing's ban").
+  Washington", "Beijing's ban", "London said").
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ import functools
 import re
 from typing import Any
 
-from statecraft.tagging import codebook
+from statecraft.tagging import codebook, homonyms, metonyms
 
 _WORD_AFTER = re.compile(r"[ \t]*[-\u2010-\u2014]?[ \t]*([^\W_]+)")
 _WORD_BEFORE = re.compile(r"([^\W_][\w'\u2019.]*)[ \t]*$")
@@ -47,6 +55,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _LONG_LOWER = re.compile(r"(?<![\w'\u2019])[a-z][a-z]{4}")
 _LONG_UPPER = re.compile(r"(?<![\w'\u2019])[A-Z][A-Za-z]{3}")
 _CONNECTORS = frozenset({"of", "and", "&", "for", "the", "de"})
+_HOMONYM_KINDS = frozenset({"name", "short_name", "former_name", "capital_metonym"})
 
 
 @functools.cache
@@ -70,6 +79,11 @@ class Context:
         self.chosen = chosen
         self._title: dict[int, bool] = {}
         self._doc_words: frozenset[str] | None = None
+        self._support: dict[str, set[str]] | None = None
+        self._marked: frozenset[str] | None = None
+        self._regions: frozenset[str] | None = None
+        self._persons: set[str] = set()
+        self._starts_of: dict[str, set[int]] | None = None  # entity id -> starts of its groups ("" : all)
 
     def resolve(self, start: int, end: int, entries: list[Any]) -> tuple[Any, str, str]:
         """Pick the entity an ambiguous alias names here, and decide its role.
@@ -100,13 +114,83 @@ class Context:
             return "currency"
         if kind == "demonym" and self._language(start, end):
             return "language"
+        if kind in _HOMONYM_KINDS and self._homonym(start, end, entry):
+            return "homonym_place"
         if kind == "capital_metonym":
-            return self._capital(start, end)
+            role = self._capital(start, end)
+            return "place" if role == "subject" and not self._supported(start, end, entry) else role
         if entry.case == "exact" and kind in ("name", "short_name"):
-            return self._ambiguous_name(start, end)
+            role = self._ambiguous_name(start, end)
+            surface = self.text[start:end]
+            if role == "person_name" and not self._run(end, 1):
+                self._persons.add(surface)  # "Bill Holland": a later bare "Holland" is the same person
+            elif role == "subject" and surface in self._persons and not self._supported(start, end, entry, acts=False):
+                role = "person_name"
+            return role
         if kind == "demonym" and not self._title_case(start) and self._person_before(start, mid_sentence=True):
             return "person_name"
         return "subject"
+
+    def _supported(self, start: int, end: int, entry: Any, *, acts: bool = True) -> bool:
+        """True when the name acts as a state here (unless not ``acts``) or the article names its country otherwise."""
+        if self._support is None:
+            self._support = metonyms.document_support(self.chosen, self.text)
+        others = self._support.get(entry.entity_id, set()) - {self.text[start:end].lower()}
+        return bool(others) or (acts and metonyms.acts(self.text, start, end))
+
+    def _marked_here(self, start: int, end: int, entity_id: str) -> bool:
+        if self._starts_of is None:
+            self._starts_of = {"": {g[0].start for g in self.chosen}}
+            for group in self.chosen:
+                for cand in group:
+                    self._starts_of.setdefault(cand.entry.entity_id, set()).add(group[0].start)
+        own = self._starts_of.get(entity_id, set())
+        listed = self._listed_before(start)
+        return homonyms.marked(self.text, start, end, listed=listed, aliases_at=self._starts_of[""], own_at=own)
+
+    def _homonym(self, start: int, end: int, entry: Any) -> bool:
+        """True when the name is a US or Canadian town here (see :mod:`statecraft.tagging.homonyms`)."""
+        if self._marked_here(start, end, entry.entity_id):
+            return True
+        if self._marked is None:
+            self._marked = frozenset(
+                self.text[g[0].start : g[0].end]
+                for g in self.chosen
+                if g[0].entry.entity_type == "country"
+                and g[0].entry.kind in _HOMONYM_KINDS
+                and self._marked_here(g[0].start, g[0].end, g[0].entry.entity_id)
+            )
+        surface = self.text[start:end]
+        local = homonyms.has_local_homonym(surface, entry.entity_id)
+        if surface not in self._marked and not local:
+            return False
+        if self._supported(start, end, entry):
+            return False
+        if surface in self._marked:
+            return True
+        if entry.kind != "capital_metonym" and self._prev_word_lower(start) not in _words("locative"):
+            return False  # a country name is a local town only as a place: "a shop in Poland"
+        if set(self._support or ()) - {"USA", "CAN", entry.entity_id}:
+            return False  # a local story names no other foreign country
+        if self._regions is None:
+            self._regions = homonyms.regions_named(self.text)
+        return homonyms.local(surface, entry.entity_id, self._regions)
+
+    def _prev_word_lower(self, start: int) -> str:
+        prev = self._prev_word(start)
+        return prev.group(1).lower() if prev else ""
+
+    def _listed_before(self, start: int) -> bool:
+        """True when a country or US state comes right before, as in a list ("Florida, Mexico")."""
+        window = self.text[max(0, start - 6) : start]
+        if "," not in window and " and " not in window and " or " not in window:
+            return False
+        return any(
+            g[0].entry.entity_type == "country"
+            and start - 6 <= g[0].end <= start
+            and _LIST_SEPARATOR.fullmatch(self.text[g[0].end : start])
+            for g in self.chosen
+        )
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         return self.spans[max(bisect.bisect_right(self.starts, pos) - 1, 0)]
