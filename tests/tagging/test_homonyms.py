@@ -71,7 +71,7 @@ def test_names_without_a_marker_stay(text, expected, rule):
         ("The Madrid marathon drew 30,000 runners.", [], ("Madrid", "place")),
         ("Tokyo traffic was heavy on Monday morning.", [], ("Tokyo", "place")),
         ("Rome police arrested two men after the match.", [], ("Rome", "place")),
-        ("A Paris bakery owner in Lexington, Kentucky, opened a second shop.", [], ("Paris", "homonym_place")),
+        ("A Paris bakery owner in Lexington, Kentucky, opened a second shop.", [], ("Paris", "place")),
         ("Moscow denied any role in the attack.", ["RUS"], ("Moscow", "subject")),
         ("The sanctions were welcomed by Ottawa.", ["CAN"], ("Ottawa", "subject")),
         ("Seoul's response to the test was swift.", ["KOR"], ("Seoul", "subject")),

@@ -122,7 +122,8 @@ class Context:
         if entry.case == "exact" and kind in ("name", "short_name"):
             role = self._ambiguous_name(start, end)
             surface = self.text[start:end]
-            if role == "person_name" and not self._run(end, 1):
+            prev = self._prev_word(start)
+            if role == "person_name" and prev and not prev.group(1).endswith(".") and not self._run(end, 1):
                 self._persons.add(surface)  # "Bill Holland": a later bare "Holland" is the same person
             elif role == "subject" and surface in self._persons and not self._supported(start, end, entry, acts=False):
                 role = "person_name"
@@ -168,13 +169,13 @@ class Context:
             return False
         if surface in self._marked:
             return True
-        if entry.kind != "capital_metonym" and self._prev_word_lower(start) not in _words("locative"):
-            return False  # a country name is a local town only as a place: "a shop in Poland"
+        if entry.kind == "capital_metonym" or self._prev_word_lower(start) not in _words("locative"):
+            return False  # a country name is a local town only as a place ("a shop in Poland"); capitals: "place"
         if set(self._support or ()) - {"USA", "CAN", entry.entity_id}:
             return False  # a local story names no other foreign country
         if self._regions is None:
             self._regions = homonyms.regions_named(self.text)
-        return homonyms.local(surface, entry.entity_id, self._regions)
+        return len(self._regions) == 1 and homonyms.local(surface, entry.entity_id, self._regions)
 
     def _prev_word_lower(self, start: int) -> str:
         prev = self._prev_word(start)

@@ -7,11 +7,12 @@ Two rules, both reading the place tables of ``data/tagging/`` (derived from GeoN
   Ky.", "Turkey, N.C.", "Lebanon County", "Athens-Clarke County", "Athens-Clarke") or
   preceded by one ("Ontario's London", "the Kentucky town of Paris"). A full state name
   after a comma does not mark a name in a list ("China, Texas and Florida").
-- local: the name is a US or Canadian place of 500+ people (``homonym_places.csv``) in a
-  state or province the article names ("Poland" in a story that names Ohio), the article
-  names no country but the US, Canada and this one, nothing in it supports the country,
-  and a country name (not a capital) comes after a locative word ("a shop in Poland");
-  the caller checks the last three.
+- local: a country name (not a capital: an unsupported capital is a ``place`` anyway)
+  after a locative word ("a shop in Poland") is a US or Canadian place of 500+ people
+  (``homonym_places.csv``) in the one state or province the article names ("Poland" in a
+  story that names Ohio and no other state), the article names no country but the US,
+  Canada and this one, and nothing in it supports the country; the caller checks all
+  but the first.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ def _regions() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Pattern[
         rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in names)})(?:['\u2019]s|[ \t]+(?:{place})[ \t]+of)[ \t]+$"
     )
     short = "|".join(re.escape(t) for t in texts if forms[t][1] != "name")
-    anywhere = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in names)})(?![\w])|,[ \t]+(?:{short})(?![\w])")
+    anywhere = re.compile(  # a name inside a longer one ("New York City", "Ohio State") does not count
+        rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in names)})(?![\w]|[ \t]+[A-Z])|,[ \t]+(?:{short})(?![\w])"
+    )
     return forms, after, before, anywhere
 
 
