@@ -80,10 +80,8 @@ class Context:
         self._title: dict[int, bool] = {}
         self._doc_words: frozenset[str] | None = None
         self._support: dict[str, set[str]] | None = None
-        self._marked: frozenset[str] | None = None
-        self._regions: frozenset[str] | None = None
+        self._towns: homonyms.Towns | None = None
         self._persons: set[str] = set()
-        self._starts_of: dict[str, set[int]] | None = None  # entity id -> starts of its groups ("" : all)
 
     def resolve(self, start: int, end: int, entries: list[Any]) -> tuple[Any, str, str]:
         """Pick the entity an ambiguous alias names here, and decide its role.
@@ -139,59 +137,25 @@ class Context:
         others = self._support.get(entry.entity_id, set()) - {self.text[start:end].lower()}
         return bool(others) or (acts and metonyms.acts(self.text, start, end))
 
-    def _marked_here(self, start: int, end: int, entity_id: str) -> bool:
-        if self._starts_of is None:
-            self._starts_of = {"": {g[0].start for g in self.chosen}}
-            for group in self.chosen:
-                for cand in group:
-                    self._starts_of.setdefault(cand.entry.entity_id, set()).add(group[0].start)
-        own = self._starts_of.get(entity_id, set())
-        listed = self._listed_before(start)
-        return homonyms.marked(self.text, start, end, listed=listed, aliases_at=self._starts_of[""], own_at=own)
-
     def _homonym(self, start: int, end: int, entry: Any) -> bool:
         """True when the name is a US or Canadian town here (see :mod:`statecraft.tagging.homonyms`)."""
-        if self._marked_here(start, end, entry.entity_id):
+        if self._towns is None:
+            self._towns = homonyms.Towns(self.text, self.chosen)
+        if self._towns.marked_at(start, end, entry.entity_id):
             return True
-        if self._marked is None:
-            self._marked = frozenset(
-                self.text[g[0].start : g[0].end]
-                for g in self.chosen
-                if g[0].entry.entity_type == "country"
-                and g[0].entry.kind in _HOMONYM_KINDS
-                and self._marked_here(g[0].start, g[0].end, g[0].entry.entity_id)
-            )
         surface = self.text[start:end]
-        local = homonyms.has_local_homonym(surface, entry.entity_id)
-        if surface not in self._marked and not local:
+        marked = surface in self._towns.marked_names(_HOMONYM_KINDS)
+        if not marked and not homonyms.has_local_homonym(surface, entry.entity_id):
             return False
         if self._supported(start, end, entry):
             return False
-        if surface in self._marked:
+        if marked:
             return True
-        if entry.kind == "capital_metonym" or self._prev_word_lower(start) not in _words("locative"):
-            return False  # a country name is a local town only as a place ("a shop in Poland"); capitals: "place"
-        if set(self._support or ()) - {"USA", "CAN", entry.entity_id}:
-            return False  # a local story names no other foreign country
-        if self._regions is None:
-            self._regions = homonyms.regions_named(self.text)
-        return len(self._regions) == 1 and homonyms.local(surface, entry.entity_id, self._regions)
-
-    def _prev_word_lower(self, start: int) -> str:
         prev = self._prev_word(start)
-        return prev.group(1).lower() if prev else ""
-
-    def _listed_before(self, start: int) -> bool:
-        """True when a country or US state comes right before, as in a list ("Florida, Mexico")."""
-        window = self.text[max(0, start - 6) : start]
-        if "," not in window and " and " not in window and " or " not in window:
-            return False
-        return any(
-            g[0].entry.entity_type == "country"
-            and start - 6 <= g[0].end <= start
-            and _LIST_SEPARATOR.fullmatch(self.text[g[0].end : start])
-            for g in self.chosen
-        )
+        if entry.kind == "capital_metonym" or not prev or prev.group(1).lower() not in _words("locative"):
+            return False  # a country name is a local town only as a place ("a shop in Poland"); capitals: "place"
+        foreign = set(self._support or ()) - {"USA", "CAN", entry.entity_id}
+        return not foreign and self._towns.local_town(surface, entry.entity_id)
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         return self.spans[max(bisect.bisect_right(self.starts, pos) - 1, 0)]

@@ -20,10 +20,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Container
+from typing import Any
 
 from statecraft.tagging import codebook
 
 _LIST_AFTER = re.compile(r"\s*,?\s*(?:and|or|&)\s|,\s*[A-Z]")
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _AFTER_STARTS = frozenset(",( \t-\u2010\u2011\u2012\u2013\u2014")
 _HYPHEN_WORD = re.compile(r"[-\u2010-\u2014]([A-Z][a-z]+)(?![\w-])")
 
@@ -113,3 +115,59 @@ def local(alias: str, alpha_3: str, regions: frozenset[str]) -> bool:
 def has_local_homonym(alias: str, alpha_3: str) -> bool:
     """Return True when ``alias`` names a US or Canadian place at all (cheap pre-check)."""
     return (alias, alpha_3) in _places()
+
+
+class Towns:
+    """One article's view for the homonym rules: its matches by start, its marked names, its states.
+
+    Args:
+        text: The cleaned text.
+        chosen: The chosen match groups (each a list of candidates with start, end, entry).
+    """
+
+    def __init__(self, text: str, chosen: list[list[Any]]) -> None:
+        self.text = text
+        self.chosen = chosen
+        self._starts = {g[0].start for g in chosen}
+        self._starts_of: dict[str, set[int]] = {}
+        for group in chosen:
+            for cand in group:
+                self._starts_of.setdefault(cand.entry.entity_id, set()).add(group[0].start)
+        self._marked: frozenset[str] | None = None
+        self._regions: frozenset[str] | None = None
+
+    def marked_at(self, start: int, end: int, entity_id: str) -> bool:
+        """Return True when a state, province or county marks the name at ``start:end`` (see :func:`marked`)."""
+        own = self._starts_of.get(entity_id, set())
+        listed = self._listed_before(start)
+        return marked(self.text, start, end, listed=listed, aliases_at=self._starts, own_at=own)
+
+    def marked_names(self, kinds: frozenset[str]) -> frozenset[str]:
+        """Return the surfaces of the country names of ``kinds`` marked as a town anywhere in the article."""
+        if self._marked is None:
+            self._marked = frozenset(
+                self.text[g[0].start : g[0].end]
+                for g in self.chosen
+                if g[0].entry.entity_type == "country"
+                and g[0].entry.kind in kinds
+                and self.marked_at(g[0].start, g[0].end, g[0].entry.entity_id)
+            )
+        return self._marked
+
+    def local_town(self, alias: str, alpha_3: str) -> bool:
+        """Return True when the article names one state or province and ``alias`` is a town there."""
+        if self._regions is None:
+            self._regions = regions_named(self.text)
+        return len(self._regions) == 1 and local(alias, alpha_3, self._regions)
+
+    def _listed_before(self, start: int) -> bool:
+        """True when a country or US state comes right before, as in a list ("Florida, Mexico")."""
+        window = self.text[max(0, start - 6) : start]
+        if "," not in window and " and " not in window and " or " not in window:
+            return False
+        return any(
+            g[0].entry.entity_type == "country"
+            and start - 6 <= g[0].end <= start
+            and _LIST_SEPARATOR.fullmatch(self.text[g[0].end : start])
+            for g in self.chosen
+        )
