@@ -16,6 +16,7 @@ disk. ``statecraft.segment`` is the sentence segmenter's name from before the st
 """
 
 from statecraft import analysis, cleaning, sentiment, sources, tagging, timexes
+from statecraft.analysis.trends import trends
 from statecraft.cleaning import sentences as segment
 from statecraft.corpus import Corpus
 from statecraft.pipeline import annotate
@@ -39,5 +40,6 @@ __all__ = [
     "sources",
     "tagging",
     "timexes",
+    "trends",
 ]
 __version__ = "0.1.0"

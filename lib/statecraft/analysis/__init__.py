@@ -2,7 +2,7 @@
 
 ``stories`` groups rewrites of one story (``documents.story_id``); ``comparison`` and
 ``timeline`` build the country and event tables; ``tables`` is the notebooks' one import
-for them; ``plots`` draws the figures.
+for them; ``trends`` counts per period and key; ``plots`` draws the figures.
 """
 
 from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap
@@ -31,7 +31,8 @@ from statecraft.analysis.tables import (
     targeted,
     topic_profile,
 )
-from statecraft.analysis.timeline import swimlane
+from statecraft.analysis.timeline import dated_sentences, swimlane
+from statecraft.analysis.trends import default_engine, trends
 
 __all__ = [
     "Comparison",
@@ -43,6 +44,8 @@ __all__ = [
     "country_stance",
     "country_summary",
     "country_table",
+    "dated_sentences",
+    "default_engine",
     "document_entities",
     "document_overview",
     "document_scores",
@@ -63,4 +66,5 @@ __all__ = [
     "targeted",
     "topic_heatmap",
     "topic_profile",
+    "trends",
 ]

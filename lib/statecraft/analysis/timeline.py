@@ -43,7 +43,7 @@ def events(
         first_published, lag_days (first publication minus event start, in days), surface
         and sentence (from the first source).
     """
-    dated = _dated_sentences(timexes)
+    dated = dated_sentences(timexes)
     tags = _sentence_tags(mentions)
     rows = dated.merge(tags, on=["doc_id", "sentence_id"], how="inner", validate="1:1")
     rows = rows[rows[["countries", "actors", "topics"]].apply(lambda r: any(len(v) for v in r), axis=1)]
@@ -73,7 +73,17 @@ def _get(docs: pd.DataFrame, doc_id: str, column: str) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
 
-def _dated_sentences(timexes: pd.DataFrame) -> pd.DataFrame:
+def dated_sentences(timexes: pd.DataFrame) -> pd.DataFrame:
+    """Give each sentence the date of its most precise resolved calendar timex.
+
+    Args:
+        timexes: Needs doc_id, sentence_id, timex_type, value, granularity, date_start, date_end, surface.
+
+    Returns:
+        doc_id, sentence_id, value, granularity, date_start, date_end, surface: one row per
+        sentence holding a DATE or TIME resolved to a date (the finest granularity, then the
+        first in the text), sorted by doc_id and sentence_id.
+    """
     usable = timexes[
         timexes["timex_type"].isin(["DATE", "TIME"])
         & timexes["date_start"].notna()
@@ -82,7 +92,8 @@ def _dated_sentences(timexes: pd.DataFrame) -> pd.DataFrame:
     usable = usable.assign(precision=usable["granularity"].map(_PRECISION))
     usable = usable.sort_values(["doc_id", "sentence_id", "precision", "start"], kind="mergesort")
     best = usable.drop_duplicates(["doc_id", "sentence_id"], keep="first")
-    return best[["doc_id", "sentence_id", "value", "granularity", "date_start", "date_end", "surface"]]
+    columns = ["doc_id", "sentence_id", "value", "granularity", "date_start", "date_end", "surface"]
+    return best[columns].reset_index(drop=True)
 
 
 def _sentence_tags(mentions: pd.DataFrame) -> pd.DataFrame:
