@@ -6,6 +6,7 @@ for them; ``trends`` counts per period and key; ``plots`` draws the figures.
 """
 
 from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap
+from statecraft.analysis.select import Selection, select
 from statecraft.analysis.stories import assign_stories, lead_similarity, story_table
 from statecraft.analysis.tables import (
     Comparison,
@@ -36,6 +37,7 @@ from statecraft.analysis.trends import default_engine, trends
 
 __all__ = [
     "Comparison",
+    "Selection",
     "assign_stories",
     "compare_countries",
     "country_actors",
@@ -55,6 +57,7 @@ __all__ = [
     "extreme_sentences",
     "lead_similarity",
     "removed_by_rule",
+    "select",
     "select_documents",
     "select_events",
     "sentiment_dots",

@@ -57,7 +57,7 @@ def default_engine(sentiment: pd.DataFrame) -> str | None:
     Args:
         sentiment: The sentiment frame (engine).
     """
-    scored = set(sentiment["engine"].dropna().astype(str))
+    scored = {str(e) for e in sentiment["engine"].dropna().unique()}
     return next((e for e in ENGINE_PREFERENCE if e in scored), None)
 
 
@@ -93,7 +93,7 @@ def trends(
     freq = _choice("freq", freq, FREQS)
     date = _choice("date", date, DATES)
     engine = engine or default_engine(ann.sentiment)
-    scored = sorted(set(ann.sentiment["engine"].dropna().astype(str)))
+    scored = sorted(str(e) for e in ann.sentiment["engine"].dropna().unique())
     if engine is not None and engine not in scored:
         raise ValueError(f"engine {engine!r} has no scores in this corpus; scored engines: {scored or 'none'}")
     sentences = _dated_key_sentences(ann, entity_type, freq=freq, date=date)
