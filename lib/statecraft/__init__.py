@@ -20,6 +20,7 @@ from statecraft.analysis.trends import trends
 from statecraft.cleaning import sentences as segment
 from statecraft.corpus import Corpus
 from statecraft.pipeline import annotate
+from statecraft.report.explore import explore
 from statecraft.sources import from_records, load_corpus
 from statecraft.store import Store, StoreError, annotate_to_store, load_annotated, open_store
 
@@ -31,6 +32,7 @@ __all__ = [
     "annotate",
     "annotate_to_store",
     "cleaning",
+    "explore",
     "from_records",
     "load_annotated",
     "load_corpus",

@@ -116,7 +116,8 @@ def select(
     if text:
         sentences = sentences[sentences["text"].str.contains(text, case=False, regex=False).fillna(False)]
     scores = ann.sentiment.loc[ann.sentiment["engine"] == engine, [*_KEYS, "polarity", "label"]]
-    sentences = sentences.merge(scores, on=_KEYS, how="left", validate="1:1")
+    # one score per sentence and engine (the sentiment frame's key): m:1 without the costly check
+    sentences = sentences.merge(scores, on=_KEYS, how="left")
     if sentiment is not None:
         lo, hi = sentiment
         sentences = sentences[((sentences["polarity"] >= lo) & (sentences["polarity"] <= hi)).fillna(False)]
@@ -133,7 +134,7 @@ def select(
 
 def _within(frame: pd.DataFrame, chosen: pd.DataFrame, name: str) -> pd.DataFrame:
     """Keep the rows of ``frame`` inside the ``chosen`` sentences, sorted by the frame's key."""
-    out = frame.merge(chosen, on=_KEYS, how="inner", validate="m:1")
+    out = frame.merge(chosen, on=_KEYS, how="inner")  # m:1: chosen sentences are unique by key
     return out.sort_values(schema.KEYS[name], kind="mergesort").reset_index(drop=True)
 
 
