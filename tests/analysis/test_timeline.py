@@ -120,3 +120,47 @@ def test_select_events_filters_and_sets_the_period():
 def test_select_events_rejects_bad_parameters(kwargs):
     with pytest.raises(ValueError, match="granularity|ISO date"):
         tl.select_events(_seed_events().head(0), **kwargs)
+
+
+def _label_boxes(figure):
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    legend = ax.get_legend()
+    others = [legend.get_title(), *legend.get_texts()] if legend else []
+    return [t.get_window_extent(renderer) for t in [*ax.texts, *others] if t.get_visible()]
+
+
+def _overlapping(boxes):
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1]
+
+
+def _dense_events(n: int) -> pd.DataFrame:
+    rows = []
+    for i in range(n):
+        day = f"2025-05-{1 + (i * 7) % 28:02d}"
+        rows.append({"event_date": day, "value": day, "countries": (("CHN", "PAK", "IND")[i % 3],),
+                     "topics": (("mining", "advisory", "tokenization")[i % 3],), "actors": ("changpeng-zhao",)})
+    return pd.DataFrame(rows)
+
+
+def test_swimlane_labels_never_overlap_on_the_seeds(seeds_annotated):
+    ann = seeds_annotated
+    table = events(ann.documents, ann.sentences, ann.mentions, ann.timexes)
+    table = tl.select_events(table, granularity="month")
+    figure = swimlane(table[table["countries"].map(len) > 0], date_column="period_start")
+    boxes = _label_boxes(figure)
+    assert len(boxes) >= 3
+    assert _overlapping(boxes) == []
+
+
+@pytest.mark.parametrize("n", [6, 60, 600])
+def test_swimlane_labels_never_overlap_when_dense(n):
+    figure = swimlane(_dense_events(n))
+    boxes = _label_boxes(figure)
+    assert boxes and _overlapping(boxes) == []
+    hidden = sum(not t.get_visible() for t in figure.axes[0].texts)
+    assert len(boxes) - 1 - 3 + hidden == n  # minus the legend's title and three topics
+    if hidden:
+        assert f"{hidden} of {n} labels hidden" in figure.axes[0].get_xlabel()

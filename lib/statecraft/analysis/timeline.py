@@ -14,11 +14,15 @@ import datetime as dt
 import logging
 
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
 _PRECISION = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "half": 5, "year": 6}
+_LABEL_OFFSETS: tuple[tuple[float, float], ...] = ((4, 4), (4, -11), (4, 12), (4, -19))
+"""Label positions (points from the dot) tried in turn: above, below, higher, lower; all inside the lane.
+Each is tried to the right of the dot, then (mirrored) to its left."""
 EVENT_COLUMNS = [
     "event_id", "event_date", "date_end", "value", "granularity", "countries", "actors", "topics",
     "doc_ids", "publishers", "n_sources", "story_ids", "first_published", "lag_days", "surface", "sentence",
@@ -215,6 +219,37 @@ def select_events(
     return out.sort_values(["event_date", "event_id"], kind="mergesort").reset_index(drop=True)
 
 
+def _place_labels(figure: Figure, labels: list) -> int:
+    """Move each label to the first place where it overlaps no placed label and stays inside the axes.
+
+    The places are :data:`_LABEL_OFFSETS` to the right of the dot, then the same to its
+    left. Labels are placed in drawing order (by event date); a label that fits nowhere is
+    hidden. Returns how many were hidden.
+    """
+    renderer = figure.canvas.get_renderer()
+    frame = figure.axes[0].get_window_extent(renderer)
+    placed: list = []
+    hidden = 0
+    places = [((dx, dy), "left") for dx, dy in _LABEL_OFFSETS] + [((-dx, dy), "right") for dx, dy in _LABEL_OFFSETS]
+    for label in labels:
+        for offset, align in places:
+            label.xyann = offset
+            label.set_horizontalalignment(align)
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(_overlap(box, other) for other in placed):
+                placed.append(box)
+                break
+        else:
+            label.set_visible(False)
+            hidden += 1
+    return hidden
+
+
+def _overlap(a, b) -> bool:  # noqa: ANN001 - matplotlib Bbox
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
 def _present(values: pd.Series) -> list[str]:
     return [str(v) for v in values if isinstance(v, str) and v]
 
@@ -233,28 +268,36 @@ def swimlane(
 
     Returns:
         A matplotlib Figure (lanes sorted by country code; events without a country go to "(none)").
+        No two labels overlap and every label stays inside the axes (clear of the legend):
+        each takes the first free place of :data:`_LABEL_OFFSETS` right, then left, of its
+        dot, and a label with no free place is hidden (the x-axis label says how many).
     """
     lanes = events.assign(lane=[c if c else ("(none)",) for c in events["countries"]]).explode("lane")
     countries = sorted(lanes["lane"].unique()) if len(lanes) else []
     topics = sorted({t[0] if t else "(no topic)" for t in events["topics"]}) if len(events) else []
     colours = {topic: f"C{i % 10}" for i, topic in enumerate(topics)}
     figure = Figure(figsize=(width, 1.0 + 0.6 * max(1, len(countries))))
+    FigureCanvasAgg(figure)  # a canvas that can measure text, so labels can be kept apart
     ax = figure.add_subplot()
+    labels = []
     for row in lanes.itertuples(index=False):
         y = countries.index(row.lane)
         x = pd.Timestamp(getattr(row, date_column))
         topic = row.topics[0] if row.topics else "(no topic)"
         ax.scatter([x], [y], color=colours[topic], s=40, zorder=3)
         label = (row.actors[0] if row.actors else topic)[:max_label_chars]
-        ax.annotate(f"{label} ({row.value})", (x, y), xytext=(4, 6), textcoords="offset points", fontsize=7)
+        labels.append(ax.annotate(f"{label} ({row.value})", (x, y), xytext=_LABEL_OFFSETS[0],
+                                  textcoords="offset points", fontsize=7))
     ax.set_yticks(range(len(countries)), countries)
     ax.set_ylim(-0.7, max(1, len(countries)) - 0.3)
     ax.grid(axis="x", alpha=0.3)
-    ax.set_xlabel("event date (from the text, not the publication date)")
     for topic, colour in colours.items():
         ax.scatter([], [], color=colour, label=topic)
     ax.invert_yaxis()  # lanes read alphabetically from the top
     if colours:
         ax.legend(loc="upper left", fontsize=7, frameon=False, bbox_to_anchor=(1.01, 1.0), title="topic")
     figure.subplots_adjust(left=0.08, right=0.80, bottom=0.12, top=0.97)
+    hidden = _place_labels(figure, labels)
+    note = f"; {hidden} of {len(labels)} labels hidden where they would overlap" if hidden else ""
+    ax.set_xlabel(f"event date (from the text, not the publication date){note}")
     return figure
