@@ -138,7 +138,10 @@ class Corpus:
             file = folder / f"{name}.parquet"
             if not file.exists():
                 raise FileNotFoundError(f"corpus folder {folder} has no {file.name}")
-            frames[name] = schema.conform(name, pd.read_parquet(file))
+            data = pd.read_parquet(file)
+            if name == "documents" and "title_source" not in data.columns:  # saved before title_source
+                data = data.assign(title_source=pd.NA)
+            frames[name] = schema.conform(name, data)
         account = json.loads((folder / _ACCOUNT_FILE).read_text(encoding="utf-8"))
         return cls(**frames, inputs=int(account["inputs"]))
 

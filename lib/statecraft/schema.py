@@ -28,6 +28,7 @@ DOCUMENTS: dict[str, str] = {
     "source_format": STR,  # txt, html, json, jsonl, csv, feed, records
     "encoding": STR,  # how the bytes were decoded (utf-8, utf-8-sig, utf-16, cp1252, latin-1, str)
     "title": STR,
+    "title_source": STR,  # metadata, manifest, heading, lead_sentence, none (see sources.records.TITLE_SOURCES)
     "publisher": STR,
     "url": STR,
     "published_date": STR,  # ISO date or <NA>

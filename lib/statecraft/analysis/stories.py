@@ -177,7 +177,10 @@ def _lead_vectors(documents: pd.DataFrame) -> sparse.csr_matrix:
     """Return the TF-IDF vectors of the leads (one row per document; no columns if no words)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    leads = [_lead(title, text) for title, text in zip(documents["title"], documents["text"], strict=True)]
+    titles = documents["title"]
+    if "title_source" in documents.columns:  # a lead-sentence title would count the lead twice
+        titles = titles.mask((documents["title_source"] == "lead_sentence").fillna(False))
+    leads = [_lead(title, text) for title, text in zip(titles, documents["text"], strict=True)]
     if not any(_terms(lead) for lead in leads):
         return sparse.csr_matrix((len(leads), 0))
     return TfidfVectorizer(analyzer=_terms, sublinear_tf=True).fit_transform(leads).tocsr()

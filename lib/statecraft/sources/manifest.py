@@ -81,6 +81,8 @@ def apply(corpus: Corpus, manifest: Manifest) -> Corpus:
             for field in ("title", "publisher", "url"):
                 if row.get(field):
                     docs.loc[i, field] = row[field]
+            if row.get("title"):
+                docs.loc[i, "title_source"] = "manifest"
             if row.get("published") and str(row["published"]) != str(docs.loc[i, "published_date"]):
                 docs.loc[i, "published_date"] = row["published"]
                 docs.loc[i, "published_source"] = "manifest"

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from statecraft import schema
-from statecraft.cleaning import boilerplate, datelines
+from statecraft.cleaning import boilerplate, datelines, sentences
 from statecraft.corpus import Corpus
 from statecraft.sources import language
 
@@ -29,6 +29,14 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "source_url"),
     "publisher": ("publisher", "source", "site", "sitename", "outlet"),
 }
+
+
+TITLE_SOURCES: tuple[str, ...] = ("metadata", "manifest", "heading", "lead_sentence", "none")
+"""Where ``documents.title`` comes from: the source's own metadata (HTML, record, feed), the
+manifest, a heading line found by cleaning, the article's first sentence (when nothing
+else gives a title), or nowhere (an article with no sentence)."""
+LEAD_TITLE_CHARS = 120
+"""A lead-sentence title is cut to this many characters, at a word boundary, with "…"."""
 
 
 class SourceError(ValueError):
@@ -92,7 +100,8 @@ class Batch:
 
     def add_page(self, text: str, *, source_path: str, source_format: str, encoding: str, **meta: Any) -> None:
         """Clean a page, split it into its articles and add them (caller counted the input)."""
-        articles = boilerplate.clean_page(text, split=source_format == "txt", title=meta.pop("title", None))
+        known = meta.pop("title", None)
+        articles = boilerplate.clean_page(text, split=source_format == "txt", title=known)
         if not any(a.text.strip() for a in articles):
             titles = [a.title for a in articles if a.title]
             detail = f"only a headline ({titles[0][:80]!r}), no body text" if titles else None
@@ -105,7 +114,7 @@ class Batch:
             return
         for part, article in enumerate(articles):
             self._add(article, source_path=source_path, part=part, source_format=source_format,
-                      encoding=encoding, **meta)
+                      encoding=encoding, title_source=_title_source(article, known), **meta)
 
     def add_record(
         self,
@@ -153,7 +162,8 @@ class Batch:
             article = boilerplate.Article(title=title, text=text)
         article.published, article.flags = published, flags
         self._add(article, source_path=source_path, part=part, source_format=source_format, encoding=encoding,
-                  doc_id=doc_id, published_source="metadata" if published else "none", **meta)
+                  doc_id=doc_id, published_source="metadata" if published else "none",
+                  title_source=_title_source(article, title), **meta)
 
     def doc_ids(self) -> list[str]:
         """Return the doc_ids added so far, in order."""
@@ -170,8 +180,12 @@ class Batch:
 
     def _add(self, article: boilerplate.Article, *, source_path: str, part: int, source_format: str,
              encoding: str, doc_id: str | None = None, published: str | None = None,
-             published_source: str | None = None, **meta: Any) -> None:
+             published_source: str | None = None, title_source: str = "heading", **meta: Any) -> None:
         doc_id = doc_id or f"{source_path}#{part}"
+        title = article.title
+        if not title:
+            title = lead_title(article.text)
+            title_source = "lead_sentence" if title else "none"
         published = published or article.published
         flags = list(article.flags)
         if published and published > dt.date.today().isoformat():
@@ -183,7 +197,7 @@ class Batch:
             flags.append(f"language:{lang}")
         self.documents.append({
             "doc_id": doc_id, "source_path": source_path, "part": part, "source_format": source_format,
-            "encoding": encoding, "title": article.title, "published_date": published,
+            "encoding": encoding, "title": title, "title_source": title_source, "published_date": published,
             "published_source": published_source or ("dateline" if published else "none"),
             "language": lang, "flags": ";".join(sorted(set(flags))), "text": article.text,
             "n_chars": len(article.text), "story_id": None,
@@ -191,6 +205,32 @@ class Batch:
         })
         for seq, (rule, text) in enumerate(article.removed):
             self.removed.append({"doc_id": doc_id, "seq": seq, "rule": rule, "text": text})
+
+
+def lead_title(text: str) -> str | None:
+    """Return an article's first sentence as a title (whitespace collapsed, cut at a word).
+
+    Args:
+        text: The article text (left unchanged).
+
+    Returns:
+        The title, at most :data:`LEAD_TITLE_CHARS` characters plus "…", or None when the
+        text holds no sentence.
+    """
+    spans = sentences.sentence_spans(text)
+    if not spans:
+        return None
+    start, end = spans[0]
+    lead = " ".join(text[start:end].split())
+    if len(lead) > LEAD_TITLE_CHARS:
+        cut = lead[:LEAD_TITLE_CHARS].rsplit(" ", 1)[0] or lead[:LEAD_TITLE_CHARS]
+        lead = cut.rstrip(" ,;:") + "…"
+    return lead or None
+
+
+def _title_source(article: boilerplate.Article, known: str | None) -> str:
+    """Name where a title found while reading came from (metadata or a heading line)."""
+    return "metadata" if known and article.title == known else "heading"
 
 
 def _as_str(value: Any) -> str | None:
