@@ -2,9 +2,11 @@
 
 ``stories`` groups rewrites of one story (``documents.story_id``); ``comparison`` and
 ``timeline`` build the country and event tables; ``tables`` is the notebooks' one import
-for them; ``trends`` counts per period and key; ``plots`` draws the figures.
+for them; ``trends`` counts per period and key; ``select`` filters sentences for the
+explorer; ``findings`` states what the data shows in a few sentences; ``plots`` draws the figures.
 """
 
+from statecraft.analysis.findings import findings
 from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap
 from statecraft.analysis.select import Selection, select
 from statecraft.analysis.stories import assign_stories, lead_similarity, story_table
@@ -55,6 +57,7 @@ __all__ = [
     "engine_agreement",
     "events",
     "extreme_sentences",
+    "findings",
     "lead_similarity",
     "removed_by_rule",
     "select",
