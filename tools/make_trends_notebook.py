@@ -46,7 +46,7 @@ cells = [
         'dated = shown[~shown["is_undated"]]\n'
         'top = dated.groupby("key")["n_articles"].sum().sort_values(ascending=False, kind="mergesort").index[:6]\n'
         'wide = dated[dated["key"].isin(top)].pivot(index="period_start", columns="key", values="n_articles")\n'
-        'wide.astype("float64").plot(marker="o", figsize=(9, 3.5), ylabel="articles", xlabel="period start");'
+        'axes = wide.astype("float64").plot(marker="o", figsize=(9, 3.5), ylabel="articles", xlabel="period start")'
     ),
     new_markdown_cell("## What must hold"),
     new_code_cell(

@@ -1,0 +1,51 @@
+"""Write notebooks/05_explore.ipynb from its cell sources (then tools/execute_notebooks.py executes it)."""
+
+from nbformat.v4 import new_code_cell, new_markdown_cell
+
+from notebook_builder import write_notebook
+
+cells = [
+    new_markdown_cell(
+        "# Explore\n\nFilter the sentences by country, actor, organisation, topic, story, date range, sentiment "
+        "range and free text; the matching sentences show with their mentions and timexes highlighted, and "
+        "choosing a row shows the whole article. The widgets need a live kernel (JupyterLab); the stored output "
+        "below the explorer is the same selection as a plain table."
+    ),
+    new_code_cell(
+        'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
+        "countries: list = []  # alpha-3 codes the explorer starts filtered to; empty for all\n"
+        'text: str = ""  # words the shown sentences start filtered to contain; "" for all\n'
+        'engine: str = "finance"  # sentiment engine: finance, vader or textblob',
+        metadata={"tags": ["parameters"]},
+    ),
+    new_code_cell(
+        "import pandas as pd\n\n"
+        "import statecraft as sc\n"
+        "from statecraft import analysis\n\n"
+        'pd.set_option("display.max_colwidth", 110)\n'
+        'pd.set_option("display.width", 220)\n'
+        "ann = sc.annotate(sc.load_corpus(sources), sentiment=[engine])\n"
+        "explorer = sc.explore(ann, engine=engine)\n"
+        'known = tuple(c for c in countries if c in explorer.filters["countries"].options)\n'
+        'explorer.filters["countries"].value = known\n'
+        'explorer.filters["text"].value = text\n'
+        "print(ann.summary())"
+    ),
+    new_code_cell("explorer", metadata={"tags": ["nbval-ignore-output"]}),
+    new_markdown_cell("## The same selection as a table"),
+    new_code_cell(
+        "selection = analysis.select(ann, countries=list(known) or None, text=text or None, engine=engine)\n"
+        "print(selection.counts)\n"
+        'selection.sentences[["doc_id", "sentence_id", "article_date", "polarity", "text"]].head(12)'
+    ),
+    new_markdown_cell("## What must hold"),
+    new_code_cell(
+        "assert explorer.selection.counts == selection.counts\n"
+        'assert selection.sentences["doc_id"].isin(selection.documents["doc_id"]).all()\n'
+        "if known:\n"
+        '    naming = selection.mentions[selection.mentions["entity_id"].isin(known)]\n'
+        '    assert len(naming[["doc_id", "sentence_id"]].drop_duplicates()) == len(selection.sentences)\n'
+        'assert "<script" not in explorer.table.value'
+    ),
+]
+write_notebook("05_explore.ipynb", cells)
