@@ -108,11 +108,15 @@ def select(
     docs = comparison.select_documents(ann.documents, start_date=start, end_date=end)
     if stories:
         docs = docs[docs["story_id"].isin(list(stories))]
-    sentences = ann.sentences.merge(docs, on="doc_id", how="inner", validate="m:1")
+    keys = None  # the entity filters first, on small key frames
     for entity_type, ids in (("country", countries), ("actor", actors), ("organization", organizations),
                              ("topic", topics)):
         if ids:
-            sentences = sentences.merge(_naming(ann.mentions, entity_type, ids), on=_KEYS, validate="1:1")
+            found = _naming(ann.mentions, entity_type, ids)
+            keys = found if keys is None else keys.merge(found, on=_KEYS, how="inner", validate="1:1")
+    sentences = ann.sentences if keys is None else ann.sentences.merge(keys, on=_KEYS, how="inner")
+    # m:1 (select_documents gives one row per doc_id), unchecked: this is the explorer's hot path
+    sentences = sentences.merge(docs, on="doc_id", how="inner")
     if text:
         sentences = sentences[sentences["text"].str.contains(text, case=False, regex=False).fillna(False)]
     scores = ann.sentiment.loc[ann.sentiment["engine"] == engine, [*_KEYS, "polarity", "label"]]

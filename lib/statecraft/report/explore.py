@@ -4,7 +4,7 @@
 sentiment range, free text), the matching sentences with their mentions and timexes
 highlighted, counts and a small trend chart; choosing a row shows its whole article with
 every span highlighted and its metadata. Each change runs
-:func:`statecraft.analysis.select.select` once (about 0.2-0.4 s on 1,500 articles, see
+:func:`statecraft.analysis.select.select` once (0.1-0.3 s on 1,500 articles, see
 ``bench/bench_explore.py``) and re-renders the HTML widgets; the explorer holds no state
 beyond its widgets, so it can be built and driven without a browser. ipywidgets is imported
 when an explorer is built, not when statecraft is imported.
