@@ -288,11 +288,13 @@ def _write_stories(folder: Path) -> None:
     rows = []
     if files:
         con = duckdb.connect()
-        result = con.execute(f"select doc_id, title, text, published_date from read_parquet({files!r})")
+        result = con.execute("select doc_id, title, title_source, text, published_date "
+                             f"from read_parquet({files!r})")
         while chunk := result.fetchmany(10_000):
-            rows.extend((d, t, " ".join(_stories._TOKEN.findall(x or "")[:_stories.LEAD_WORDS]), p)
-                        for d, t, x, p in chunk)
-    docs = pd.DataFrame(rows, columns=["doc_id", "title", "text", "published_date"]).astype("string")
+            rows.extend((d, t, s, " ".join(_stories._TOKEN.findall(x or "")[:_stories.LEAD_WORDS]), p)
+                        for d, t, s, x, p in chunk)
+    columns = ["doc_id", "title", "title_source", "text", "published_date"]
+    docs = pd.DataFrame(rows, columns=columns).astype("string")
     docs = docs.sort_values("doc_id", ignore_index=True)  # the order of the documents frame
     linked = assign_stories(docs)[["doc_id", "story_id"]].sort_values("doc_id").reset_index(drop=True)
     tmp = folder / f".{layout.STORIES_FILE}.{os.getpid()}.tmp"
