@@ -15,7 +15,7 @@ cells = [
         'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
         "countries: list = []  # alpha-3 codes the explorer starts filtered to; empty for all\n"
         'text: str = ""  # words the shown sentences start filtered to contain; "" for all\n'
-        'engine: str = "finance"  # sentiment engine: finance, vader or textblob',
+        'engine: str = "vader"  # sentiment engine: vader, finance or textblob',
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
@@ -24,7 +24,7 @@ cells = [
         "from statecraft import analysis\n\n"
         'pd.set_option("display.max_colwidth", 110)\n'
         'pd.set_option("display.width", 220)\n'
-        "ann = sc.annotate(sc.load_corpus(sources), sentiment=[engine])\n"
+        "ann = sc.load_annotated(sources, sentiment=engine)\n"
         "explorer = sc.explore(ann, engine=engine)\n"
         'known = tuple(c for c in countries if c in explorer.filters["countries"].options)\n'
         'explorer.filters["countries"].value = known\n'

@@ -19,7 +19,7 @@ cells = [
         'date_by: str = "published"  # published (article date) or event (the date each sentence names)\n'
         'start_date: str = ""  # ISO date: periods starting before it are left out; "" for no bound\n'
         'end_date: str = ""  # ISO date: periods starting after it are left out; "" for no bound\n'
-        'engine: str = "finance"  # sentiment engine: finance, vader or textblob',
+        'engine: str = "vader"  # sentiment engine: vader, finance or textblob',
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
@@ -28,7 +28,7 @@ cells = [
         "import statecraft as sc\n"
         "from statecraft import analysis\n\n"
         'pd.set_option("display.width", 220)\n'
-        "ann = sc.annotate(sc.load_corpus(sources), sentiment=[engine])\n"
+        "ann = sc.load_annotated(sources, sentiment=engine)\n"
         "table = sc.trends(ann, by=by, freq=freq, date=date_by, engine=engine)\n"
         "shown = table[table[\"key\"].isin(countries)] if countries else table\n"
         "if start_date:\n"
