@@ -141,10 +141,11 @@ class Context:
         """True when the name is a US or Canadian town here (see :mod:`statecraft.tagging.homonyms`)."""
         if self._towns is None:
             self._towns = homonyms.Towns(self.text, self.chosen)
-        if self._towns.marked_at(start, end, entry.entity_id):
+        starts, names = self._towns.marked_names(_HOMONYM_KINDS)
+        if start in starts:
             return True
         surface = self.text[start:end]
-        marked = surface in self._towns.marked_names(_HOMONYM_KINDS)
+        marked = surface in names
         if not marked and not homonyms.has_local_homonym(surface, entry.entity_id):
             return False
         if self._supported(start, end, entry):

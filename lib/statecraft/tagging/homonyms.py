@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from typing import Any
 
 from statecraft.tagging import codebook
@@ -70,7 +70,13 @@ def _places() -> dict[tuple[str, str], frozenset[str]]:
 
 
 def marked(
-    text: str, start: int, end: int, *, listed: bool, aliases_at: Container[int], own_at: Container[int]
+    text: str,
+    start: int,
+    end: int,
+    *,
+    listed: Callable[[], bool],
+    aliases_at: Callable[[], Container[int]],
+    own_at: Callable[[], Container[int]],
 ) -> bool:
     """Return True when a state, province or county next to the name makes it a US or Canadian place.
 
@@ -78,9 +84,11 @@ def marked(
         text: The cleaned text.
         start: Start offset of the country or capital name.
         end: End offset.
-        listed: The name follows another country or state in a list ("Florida, Mexico, ...").
-        aliases_at: Start offsets of codebook matches (a hyphenated "Athens-London" is no county).
-        own_at: Start offsets of other names of the same country ("Tbilisi, Georgia" is no homonym).
+        listed: Whether the name follows another country or state in a list ("Florida, Mexico, ...").
+        aliases_at: The start offsets of codebook matches (a hyphenated "Athens-London" is no county).
+        own_at: The start offsets of names of the same country ("Tbilisi, Georgia" is no homonym).
+
+    The three are called only when needed.
     """
     forms, after, before, _ = _regions()
     match = after.match(text, end) if text[end : end + 1] in _AFTER_STARTS else None
@@ -88,13 +96,13 @@ def marked(
         region = match.group("region")
         if match.group("county") or match.group("paren"):
             return True
-        if match.start("region") in own_at:
+        if match.start("region") in own_at():
             return False
         if forms[region][1] != "name":
             return True  # "Ky.", "N.C.", "KY": never in a list of countries
-        return not listed and not _LIST_AFTER.match(text, match.end())
+        return not _LIST_AFTER.match(text, match.end()) and not listed()
     hyphen = _HYPHEN_WORD.match(text, end)
-    if hyphen and hyphen.group(1) in _counties() and end + 1 not in aliases_at:
+    if hyphen and hyphen.group(1) in _counties() and end + 1 not in aliases_at():
         return True  # "Athens-Clarke", "Nashville-Davidson"
     if not text.endswith(("'s ", "\u2019s ", " of "), 0, start):
         return False
@@ -128,30 +136,40 @@ class Towns:
     def __init__(self, text: str, chosen: list[list[Any]]) -> None:
         self.text = text
         self.chosen = chosen
-        self._starts = {g[0].start for g in chosen}
-        self._starts_of: dict[str, set[int]] = {}
-        for group in chosen:
-            for cand in group:
-                self._starts_of.setdefault(cand.entry.entity_id, set()).add(group[0].start)
-        self._marked: frozenset[str] | None = None
+        self._starts_of: dict[str, set[int]] | None = None  # entity id -> starts of its groups; "" -> all
+        self._marked: tuple[frozenset[int], frozenset[str]] | None = None
         self._regions: frozenset[str] | None = None
 
     def marked_at(self, start: int, end: int, entity_id: str) -> bool:
         """Return True when a state, province or county marks the name at ``start:end`` (see :func:`marked`)."""
-        own = self._starts_of.get(entity_id, set())
-        listed = self._listed_before(start)
-        return marked(self.text, start, end, listed=listed, aliases_at=self._starts, own_at=own)
+        return marked(
+            self.text,
+            start,
+            end,
+            listed=lambda: self._listed_before(start),
+            aliases_at=lambda: self._index()[""],
+            own_at=lambda: self._index().get(entity_id, set()),
+        )
 
-    def marked_names(self, kinds: frozenset[str]) -> frozenset[str]:
-        """Return the surfaces of the country names of ``kinds`` marked as a town anywhere in the article."""
+    def _index(self) -> dict[str, set[int]]:
+        if self._starts_of is None:
+            self._starts_of = {"": {g[0].start for g in self.chosen}}
+            for group in self.chosen:
+                for cand in group:
+                    self._starts_of.setdefault(cand.entry.entity_id, set()).add(group[0].start)
+        return self._starts_of
+
+    def marked_names(self, kinds: frozenset[str]) -> tuple[frozenset[int], frozenset[str]]:
+        """Return the starts and the surfaces of the country names of ``kinds`` marked as a town in the article."""
         if self._marked is None:
-            self._marked = frozenset(
-                self.text[g[0].start : g[0].end]
+            groups = [
+                g[0]
                 for g in self.chosen
                 if g[0].entry.entity_type == "country"
                 and g[0].entry.kind in kinds
                 and self.marked_at(g[0].start, g[0].end, g[0].entry.entity_id)
-            )
+            ]
+            self._marked = (frozenset(c.start for c in groups), frozenset(self.text[c.start : c.end] for c in groups))
         return self._marked
 
     def local_town(self, alias: str, alpha_3: str) -> bool:
