@@ -461,6 +461,27 @@ def test_annotate_prints_the_account_by_reason(tmp_path, capsys):
         "inputs: 6, documents: 2, quarantined: 4 (bad_json_line: 2, binary: 1, empty: 1)")
 
 
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_csv_whose_columns_cannot_be_mapped_is_quarantined_and_the_rest_annotated(tmp_path, capsys, strict):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "rows.csv").write_text("Headline,Story_Text,pub_date\nOne,Pakistan plans a reserve.,2025-01-02\n")
+    (src / "b.jsonl").write_text('{"text": "Kyrgyzstan plans a reserve."}\n{"text": "Bhutan mines."}\n')
+    code = cli.main(["annotate", str(src), "--out", str(tmp_path / "out"), "--sentiment", "",
+                     *(["--strict"] if strict else [])])
+    out = capsys.readouterr()
+    assert code == (1 if strict else 0)
+    assert out.out.strip() == "inputs: 3, documents: 2, quarantined: 1 (no_text_column: 1)"
+    assert sc.Corpus.load(tmp_path / "out").account["columns"]["rows.csv"]["ignored"] == [
+        "Headline", "Story_Text", "pub_date"]
+    code = cli.main(["annotate", str(src), "--out", str(tmp_path / "out"), "--sentiment", "",
+                     "--text-column", "story_text", "--strict"])
+    assert code == 0
+    assert capsys.readouterr().out.strip() == "inputs: 3, documents: 3, quarantined: 0"
+    docs = sc.Corpus.load(tmp_path / "out").documents
+    assert list(docs["published_date"].fillna("")) == ["", "", "2025-01-02"]
+
+
 def test_annotate_with_only_bad_inputs_fails_with_the_reasons(tmp_path, capsys):
     src = tmp_path / "src"
     src.mkdir()
@@ -477,12 +498,11 @@ def test_annotate_with_only_bad_inputs_fails_with_the_reasons(tmp_path, capsys):
     ("setup", "message"),
     [
         (lambda src: (src / "manifest.csv").write_text("path\n../../etc/passwd\n"), "outside the corpus folder"),
-        (lambda src: (src / "rows.csv").write_text("headline\nx\n"), "no text column"),
         (lambda src: (src.parent / "out").mkdir() or (src.parent / "out" / "notes.md").write_text("mine"),
          "is not a saved corpus"),
         (lambda src: (src.parent / "out").write_text("a file"), "is not a folder"),
     ],
-    ids=["manifest-outside", "csv-without-text", "out-is-someone-elses-folder", "out-is-a-file"],
+    ids=["manifest-outside", "out-is-someone-elses-folder", "out-is-a-file"],
 )
 def test_annotate_refuses_with_a_clear_message(tmp_path, capsys, setup, message):
     src = _with_good(tmp_path / "src")

@@ -17,7 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: Arguments without the program name (default: ``sys.argv[1:]``).
 
     Returns:
-        0 on success; 1 when nothing could be processed; 2 on a usage error.
+        0 on success; 1 when nothing could be processed, or with ``--strict`` when an input
+        was quarantined (the output is still written); 2 on a usage error.
     """
     parser = _parser()
     args = parser.parse_args(argv)
@@ -36,7 +37,9 @@ def _annotate(args: argparse.Namespace) -> int:
     from statecraft.corpus import Corpus
     from statecraft.store import StoreError, annotate_to_store, writer
 
-    fields = {"text": args.text_column} if args.text_column else None
+    columns = _columns(args)
+    named = {"text": "text_column", "title": "title_column", "published": "date_column"}
+    fields = {field: columns[flag] for field, flag in named.items() if flag in columns} or None
     engines = [e for e in args.sentiment.split(",") if e] if args.sentiment else None
     out, started = Path(args.out), time.monotonic()
     new = not out.exists()
@@ -61,13 +64,30 @@ def _annotate(args: argparse.Namespace) -> int:
     sys.stderr.write(f"statecraft annotate: {acc['annotated']} documents annotated, {acc['skipped_unchanged']} "
                      f"unchanged skipped, {acc['batches']} batches written, {acc['removed_batches']} removed, "
                      f"{time.monotonic() - started:.1f} s; store {out}" + "\n")
+    if args.strict and acc["quarantined"]:
+        sys.stderr.write(f"statecraft annotate: --strict: {acc['quarantined']} input(s) quarantined; "
+                         f"read them with sc.open_store(STORE).frame('quarantine')" + "\n")
+        return 1
     return 0
+
+
+def _columns(args: argparse.Namespace) -> dict[str, str]:
+    """Return the column names given on the command line (text_column, title_column, date_column)."""
+    names = {"text_column": args.text_column, "title_column": args.title_column, "date_column": args.date_column}
+    return {k: v for k, v in names.items() if v}
+
+
+def _add_column_flags(parser: argparse.ArgumentParser) -> None:
+    where = "in CSV/JSON/JSONL records; other files keep the automatic mapping (data/sources/fields.csv)"
+    parser.add_argument("--text-column", default=None, help=f"name of the text column/key {where}")
+    parser.add_argument("--title-column", default=None, help=f"name of the title column/key {where}")
+    parser.add_argument("--date-column", default=None, help=f"name of the publication date column/key {where}")
 
 
 def _report(args: argparse.Namespace) -> int:
     from statecraft.report import run as report
 
-    params = dict(args.param or [])
+    params = {**_columns(args), **dict(args.param or [])}
     try:
         run_dir = report.run_reports(
             sources=args.sources, out=args.out, params=params, per_country=args.per_country, run=args.run,
@@ -96,7 +116,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="input bytes per batch: memory is bounded by the batch (default 2 MiB, ~1,000 articles)")
     ann.add_argument("--quiet", action="store_true", help="no progress bar")
     ann.add_argument("--sentiment", default="textblob", help="comma-separated engines, or '' for none")
-    ann.add_argument("--text-column", default=None, help="name of the text column/key in CSV/JSON records")
+    _add_column_flags(ann)
+    ann.add_argument("--strict", action="store_true", help="exit with status 1 when any input was quarantined")
     ann.add_argument("--max-chars", type=int, default=1_000_000, help="longer articles are quarantined (too_long)")
     ann.set_defaults(handler=_annotate)
     rep = sub.add_parser("report", help="run every notebook with papermill and render HTML reports")
@@ -106,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="notebook parameter")
     rep.add_argument("--per-country", default=None, help="comma-separated alpha-3 codes: one comparison each")
     rep.add_argument("--jobs", type=int, default=1, help="notebooks executed at the same time")
+    _add_column_flags(rep)
     rep.set_defaults(handler=_report)
     return parser
 

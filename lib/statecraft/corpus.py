@@ -33,6 +33,8 @@ class Corpus:
         quarantine: One row per input that could not be read.
         removed: One row per piece of text removed by cleaning.
         inputs: How many input items (files, records, lines) were read.
+        columns: Per records file (CSV, JSON, JSONL): the columns used for each field
+            (text, title, published, url, publisher), the ignored ones and notes.
     """
 
     documents: pd.DataFrame
@@ -43,9 +45,10 @@ class Corpus:
     quarantine: pd.DataFrame
     removed: pd.DataFrame
     inputs: int = 0
+    columns: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)
 
     @classmethod
-    def empty(cls, **frames: pd.DataFrame | int) -> Corpus:
+    def empty(cls, **frames: Any) -> Corpus:
         """Make a corpus with the given frames and empty ones for the rest."""
         values: dict[str, Any] = {name: schema.frame(name) for name in schema.FRAME_NAMES}
         values.update(frames)
@@ -73,6 +76,7 @@ class Corpus:
             "documents": len(self.documents),
             "quarantined": len(self.quarantine),
             "by_reason": {str(k): int(v) for k, v in reasons.items()},
+            "columns": self.columns,
         }
 
     def summary(self) -> str:
@@ -143,7 +147,7 @@ class Corpus:
                 data = data.assign(title_source=pd.NA)
             frames[name] = schema.conform(name, data)
         account = json.loads((folder / _ACCOUNT_FILE).read_text(encoding="utf-8"))
-        return cls(**frames, inputs=int(account["inputs"]))
+        return cls(**frames, inputs=int(account["inputs"]), columns=account.get("columns", {}))
 
     def duckdb(self):  # noqa: ANN201 - duckdb is imported lazily
         """Return an in-memory DuckDB connection with every frame registered as a view."""

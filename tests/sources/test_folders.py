@@ -159,10 +159,55 @@ def test_csv_with_configurable_columns_ragged_rows_and_embedded_newlines(tmp_pat
     assert list(corpus.quarantine["reason"]) == ["ragged_row"]
 
 
-def test_csv_without_text_column_is_a_clear_error(tmp_path):
+def test_csv_without_text_column_is_one_quarantine_row_and_the_rest_is_read(tmp_path):
     (tmp_path / "rows.csv").write_text("headline,when\nOne,2025-01-01\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"no text column.*found columns \['headline', 'when'\]"):
-        sc.load_corpus(tmp_path)
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    corpus = sc.load_corpus(tmp_path)
+    assert list(corpus.documents["source_path"]) == ["b.txt"]
+    row = corpus.quarantine.iloc[0]
+    assert (row["source_path"], row["reason"]) == ("rows.csv", "no_text_column")
+    assert "['headline', 'when']" in row["detail"] and "--text-column" in row["detail"]
+    assert corpus.account["inputs"] == corpus.account["sources"] + corpus.account["quarantined"] == 2
+    assert corpus.account["columns"]["rows.csv"]["ignored"] == ["headline", "when"]
+
+
+@pytest.mark.parametrize(
+    ("header", "date_key"),
+    [("headline,body,pub_date,url", "pub_date"), ("Headline,Body,PublishedAt,Link", "PublishedAt"),
+     ("TITLE,Full Text,Publication-Date,URL", "Publication-Date"), ("title,content,created_at,link", "created_at"),
+     ("headline,text,publish_date,permalink", "publish_date")],
+)
+def test_csv_columns_match_synonyms_ignoring_case_and_separators(tmp_path, header, date_key):
+    (tmp_path / "rows.csv").write_text(f"{header}\nOne,{ARTICLE},2025-01-02,https://a.example\n", encoding="utf-8")
+    corpus = sc.load_corpus(tmp_path)
+    doc = corpus.documents.iloc[0]
+    assert (doc["title"], doc["published_date"], doc["url"]) == ("One", "2025-01-02", "https://a.example")
+    assert corpus.account["columns"]["rows.csv"]["published"] == [date_key]
+
+
+def test_named_columns_apply_where_they_exist_and_other_files_keep_the_automatic_mapping(tmp_path):
+    (tmp_path / "a.csv").write_text(f"Head,Story_Text,When\nOne,{ARTICLE},2025-01-02\n", encoding="utf-8")
+    lines = [{"text": ARTICLE, "title": "Two", "date": "2025-02-03"}, {"text": ARTICLE, "title": "Three"}]
+    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    corpus = sc.load_corpus(tmp_path, text_column="story_text", title_column="HEAD", date_column="when")
+    assert corpus.quarantine.empty
+    docs = corpus.documents.set_index("doc_id")
+    assert list(docs["title"]) == ["One", "Two", "Three"]
+    assert docs.loc["a.csv#1", "published_date"] == "2025-01-02"
+    assert docs.loc["b.jsonl#1", "published_date"] == "2025-02-03"
+    columns = corpus.account["columns"]
+    assert (columns["a.csv"]["text"], columns["a.csv"]["title"]) == (["Story_Text"], ["Head"])
+    assert columns["b.jsonl"]["notes"] == []
+
+
+def test_a_records_file_without_a_date_column_says_so(tmp_path, caplog):
+    (tmp_path / "rows.csv").write_text(f"title,body,author\nOne,{ARTICLE},Ann\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="statecraft"):
+        corpus = sc.load_corpus(tmp_path)
+    entry = corpus.account["columns"]["rows.csv"]
+    assert entry["ignored"] == ["author"] and entry["published"] == []
+    assert "no date column" in entry["notes"][0]
+    assert "rows.csv: no date column" in caplog.text
 
 
 def test_unknown_field_name_is_a_clear_error(tmp_path):

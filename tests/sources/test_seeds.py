@@ -140,7 +140,7 @@ def test_removed_audit_names_rules(seeds_corpus):
 
 def test_seeds_account_adds_up(seeds_corpus):
     acc = seeds_corpus.account
-    assert acc == {"inputs": 5, "sources": 5, "documents": 8, "quarantined": 0, "by_reason": {}}
+    assert acc == {"inputs": 5, "sources": 5, "documents": 8, "quarantined": 0, "by_reason": {}, "columns": {}}
 
 
 def test_doc_ids_do_not_depend_on_where_the_folder_is(seeds_dir, tmp_path):

@@ -42,6 +42,9 @@ def load_corpus(
     *,
     manifest: str | os.PathLike[str] | bool | None = None,
     fields: Mapping[str, str] | None = None,
+    text_column: str | None = None,
+    title_column: str | None = None,
+    date_column: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Corpus:
@@ -54,7 +57,12 @@ def load_corpus(
             values override what is found in the text. None looks for
             ``manifest.csv`` in each folder given; False uses none.
         fields: Column or key names for records, e.g. ``{"text": "body",
-            "published": "date"}``; unnamed fields use the usual names.
+            "published": "date"}``; unnamed fields use the synonyms of
+            ``data/sources/fields.csv`` (matched ignoring case, ``_``, ``-`` and spaces).
+            A named column applies where a file has it; other files keep the automatic mapping.
+        text_column: The text column or key (same as ``fields={"text": ...}``).
+        title_column: The title column or key.
+        date_column: The publication date column or key.
         max_bytes: Larger files are quarantined as too_large.
         max_chars: Pages and records whose article text is longer are quarantined as
             too_long (a 10 MB single-line file is not a news article).
@@ -64,7 +72,9 @@ def load_corpus(
 
     Raises:
         FileNotFoundError: If a path does not exist.
-        SourceError: If a CSV has no text column, or the manifest is invalid.
+        SourceError: If the manifest is invalid. (A CSV with no text column is a
+            quarantine row, ``no_text_column``; the columns used per records file are in
+            ``Corpus.account["columns"]``.)
     """
     roots = [Path(p) for p in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
     if not roots:
@@ -75,7 +85,8 @@ def load_corpus(
     base = _base(roots)
     overrides = _manifest.load_for(roots, base, manifest)
     skip = {m.resolve() for m in overrides.files}
-    names = record_fields(fields)
+    named = {"text": text_column, "title": title_column, "published": date_column}
+    names = record_fields({**(fields or {}), **{k: v for k, v in named.items() if v}})
     batch = Batch(max_chars=max_chars)
     for file in _discover(roots, skip):
         rel, inside = _relative(file, base)
@@ -135,7 +146,7 @@ def _read_safely(file: Path, rel: str, batch: Batch, *, fields: dict[str, list[s
     try:
         _read_file(file, rel, batch, fields=fields, max_bytes=max_bytes)
     except SourceError:
-        raise  # a misconfigured load (no text column), not a bad file
+        raise  # a misconfigured load, not a bad file
     except Exception as err:  # one bad file must not end a long batch
         log.warning("reader failed on %s", rel, exc_info=True)
         batch.inputs = mark[0]

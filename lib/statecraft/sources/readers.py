@@ -12,7 +12,7 @@ import json
 import logging
 import re
 
-from statecraft.sources.records import Batch, SourceError, metadata_date, pick
+from statecraft.sources.records import Batch, match_keys, metadata_date
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +128,8 @@ def read_csv(
     ``first_row`` is the number of the first row after the header when the text is a piece
     of a larger file (the header line followed by some of its rows).
 
-    Raises:
-        SourceError: If no column holds the text.
+    A file with no column that could hold the text is one quarantine row (``no_text_column``),
+    written by its first piece only.
     """
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text)))  # a long article is one cell; the file size is capped
@@ -151,11 +151,15 @@ def _read_csv_rows(
     except csv.Error as err:
         batch.quarantine(rel, "bad_csv", f"header: {err}")
         return
-    if pick(dict.fromkeys(header, "x"), fields["text"]) is None:
-        raise SourceError(
-            f"{rel}: no text column; looked for {fields['text']}, found columns {header}; "
-            "name the text column with fields={'text': '<column>'} (CLI: --text-column)"
-        )
+    if not match_keys(header, fields)["text"]:
+        if row_number == 0:
+            batch.quarantine(
+                rel, "no_text_column",
+                f"no text column among {header}; looked for {', '.join(fields['text'][:8])}, ... (any case, "
+                "with or without _ - or spaces); name it with text_column= (CLI: --text-column)",
+            )
+            batch.note_columns(rel, header, {})
+        return
     rows_before = row_number
     while True:
         try:

@@ -10,10 +10,10 @@ import dataclasses
 import datetime as dt
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from statecraft import schema
+from statecraft import resources, schema
 from statecraft.cleaning import boilerplate, datelines, sentences
 from statecraft.corpus import Corpus
 from statecraft.sources import language
@@ -22,13 +22,10 @@ log = logging.getLogger(__name__)
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "content", "body", "article", "full_text", "maintext"),
-    "title": ("title", "headline"),
-    "published": ("published", "date_publish", "published_date", "date", "pubDate", "published_at", "datetime"),
-    "url": ("url", "link", "source_url"),
-    "publisher": ("publisher", "source", "site", "sitename", "outlet"),
-}
+FIELDS = ("text", "title", "published", "url", "publisher")
+"""The record fields; their column and key names are listed in ``data/sources/fields.csv``."""
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_RECORD_FILES = ("csv", "json", "jsonl")  # their columns are written into the accounting
 
 
 TITLE_SOURCES: tuple[str, ...] = ("metadata", "manifest", "heading", "lead_sentence", "none")
@@ -40,29 +37,77 @@ LEAD_TITLE_CHARS = 120
 
 
 class SourceError(ValueError):
-    """A source that cannot be read as asked (for example, a CSV with no text column)."""
+    """A source that cannot be read as asked (for example, a manifest pointing outside the corpus)."""
 
 
-def record_fields(fields: Mapping[str, str] | None) -> dict[str, list[str]]:
-    """Return, per field, the key names to look for (a caller's name first).
+def fold_name(name: Any) -> str:
+    """Return a column or key name folded for matching: lower case, letters and digits only.
+
+    ``pub_date``, ``pubDate``, ``Pub Date`` and ``PUB-DATE`` all give ``pubdate``.
+    """
+    return _NOT_ALNUM.sub("", str(name).casefold())
+
+
+def field_synonyms() -> dict[str, list[str]]:
+    """Return, per field, the documented column names in priority order (``data/sources/fields.csv``)."""
+    names: dict[str, list[str]] = {f: [] for f in FIELDS}
+    for row in resources.read_csv("sources/fields.csv"):
+        names[row["field"]].append(row["name"])
+    return names
+
+
+def record_fields(fields: Mapping[str, str | None] | None) -> dict[str, list[str]]:
+    """Return, per field, the folded names to look for: a caller's name first, then the synonyms.
+
+    Args:
+        fields: field -> column name given by the caller (e.g. ``{"text": "Body"}``); a
+            name applies where a file has that column, other files keep the automatic mapping.
+
+    Returns:
+        field -> folded names in priority order.
 
     Raises:
         ValueError: If ``fields`` names an unknown field.
     """
-    fields = dict(fields or {})
-    unknown = sorted(set(fields) - set(FIELD_NAMES))
+    fields = {k: v for k, v in dict(fields or {}).items() if v}
+    unknown = sorted(set(fields) - set(FIELDS))
     if unknown:
-        raise ValueError(f"fields: unknown field(s) {unknown}; valid fields: {', '.join(FIELD_NAMES)}")
-    return {f: ([fields[f]] if f in fields else list(names)) for f, names in FIELD_NAMES.items()}
+        raise ValueError(f"fields: unknown field(s) {unknown}; valid fields: {', '.join(FIELDS)}")
+    out = {}
+    for field, synonyms in field_synonyms().items():
+        names = [fold_name(fields[field])] if field in fields else []
+        out[field] = list(dict.fromkeys(names + [fold_name(n) for n in synonyms]))
+    return out
+
+
+def match_keys(keys: Iterable[Any], names: Mapping[str, list[str]]) -> dict[str, list[str]]:
+    """Return, per field, the keys among ``keys`` that match its names, in priority order.
+
+    A key matches one field only: the first field (in :data:`FIELDS` order) that lists it.
+    """
+    folded: dict[str, list[str]] = {}
+    for key in keys:
+        folded.setdefault(fold_name(key), []).append(key)
+    taken: set[str] = set()
+    out: dict[str, list[str]] = {}
+    for field in FIELDS:
+        found = [k for name in names.get(field, []) for k in folded.get(name, []) if k not in taken]
+        taken.update(found)
+        out[field] = found
+    return out
 
 
 def pick(record: Mapping[str, Any], names: list[str]) -> Any:
     """Return the first present, non-empty value among ``names`` in ``record`` (or None)."""
+    return _pick(record, names)[1]
+
+
+def _pick(record: Mapping[str, Any], names: list[str]) -> tuple[str | None, Any]:
     for name in names:
         value = record.get(name)
         if value is not None and value != "":
-            return value
-    return None
+            return name, value
+    return None, None
 
 
 def metadata_date(value: Any) -> tuple[str | None, list[str]]:
@@ -88,6 +133,32 @@ class Batch:
     removed: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     inputs: int = 0
     max_chars: int | None = None  # longer articles are quarantined as too_long
+    columns: dict[str, dict[str, Any]] = dataclasses.field(default_factory=dict)  # per records file
+
+    def note_columns(self, source_path: str, keys: Iterable[Any], used: Mapping[str, str | None]) -> None:
+        """Record which keys of a records file gave which field and which were ignored."""
+        entry = self.columns.setdefault(source_path, {**{f: [] for f in FIELDS}, "ignored": [], "_seen": set()})
+        entry["_seen"].update(str(k) for k in keys)
+        for field, key in used.items():
+            if key is not None and key not in entry[field]:
+                entry[field].append(key)
+
+    def columns_account(self) -> dict[str, dict[str, Any]]:
+        """Return, per records file, the columns used for each field, the ignored ones and notes.
+
+        A file with text but no date column gets a note (and a log warning): its articles are undated.
+        """
+        out = {}
+        for path, entry in sorted(self.columns.items()):
+            used = {f: sorted(entry[f]) for f in FIELDS}
+            ignored = sorted(entry["_seen"] - {k for keys in used.values() for k in keys})
+            notes = []
+            if used["text"] and not used["published"]:
+                notes.append("no date column: its articles are undated (name one with date_column=, "
+                             "CLI --date-column)")
+                log.warning("%s: no date column among %s; its articles are undated", path, sorted(entry["_seen"]))
+            out[path] = {**used, "ignored": ignored, "notes": notes}
+        return out
 
     def quarantine(
         self, source_path: str, reason: str, detail: str, *, item: int | None = None, counted: bool = False
@@ -129,14 +200,19 @@ class Batch:
         clean: bool = True,
     ) -> None:
         """Add one record as one article, or quarantine it (caller counted the input)."""
-        names = fields or record_fields(None)
         if not isinstance(record, Mapping):
             self.quarantine(source_path, "bad_record", f"record is a {type(record).__name__}, not an object",
                             item=part, counted=True)
             return
-        text = pick(record, names["text"])
+        names = match_keys(record, fields or record_fields(None))
+        picked = {field: _pick(record, names[field]) for field in FIELDS}
+        if source_format in _RECORD_FILES:
+            self.note_columns(source_path, record, {field: key for field, (key, _) in picked.items()})
+        text = picked["text"][1]
         if text is None:
-            self.quarantine(source_path, "no_text", f"no text in fields {names['text']}", item=part, counted=True)
+            detail = f"no text in keys {names['text']}" if names["text"] else (
+                f"no text key among {sorted(map(str, record))[:12]}; name it with text_column= (CLI --text-column)")
+            self.quarantine(source_path, "no_text", detail, item=part, counted=True)
             return
         if not isinstance(text, str):
             self.quarantine(source_path, "bad_text_type", f"text is a {type(text).__name__}, not a string",
@@ -153,9 +229,9 @@ class Batch:
             self.quarantine(source_path, "bad_unicode", "text holds a lone surrogate code point "
                             "(U+D800..U+DFFF), which cannot be stored as UTF-8", item=part, counted=True)
             return
-        title = _as_str(pick(record, names["title"]))
-        published, flags = metadata_date(pick(record, names["published"]))
-        meta = {"publisher": _as_str(pick(record, names["publisher"])), "url": _as_str(pick(record, names["url"]))}
+        title = _as_str(picked["title"][1])
+        published, flags = metadata_date(picked["published"][1])
+        meta = {"publisher": _as_str(picked["publisher"][1]), "url": _as_str(picked["url"][1])}
         if clean:
             article = boilerplate.clean_page(text, split=False, title=title)[0]
         else:
@@ -176,6 +252,7 @@ class Batch:
             quarantine=schema.frame("quarantine", self.quarantined),
             removed=schema.frame("removed", self.removed),
             inputs=self.inputs,
+            columns=self.columns_account(),
         )
 
     def _add(self, article: boilerplate.Article, *, source_path: str, part: int, source_format: str,

@@ -100,12 +100,33 @@ def batch_dirs(path: str | os.PathLike[str]) -> list[Path]:
 
 
 def account(folder: Path) -> dict[str, Any]:
-    """Add up the accounting of every batch of a store (inputs, sources, documents, quarantined, by_reason)."""
+    """Add up the accounting of every batch of a store.
+
+    Returns:
+        inputs, sources, documents, quarantined, by_reason, and columns: per records file
+        the columns used for each field, the ignored ones and notes (a file read in pieces
+        over several batches is merged into one entry).
+    """
     total: Counter = Counter()
     reasons: Counter = Counter()
+    columns: dict[str, dict[str, set[str]]] = {}
     for batch in batch_dirs(folder):
         info = json.loads((batch / BATCH_FILE).read_text(encoding="utf-8"))
         total.update({k: info[k] for k in ("inputs", "sources", "documents", "quarantined")})
         reasons.update(info["by_reason"])
+        for path, entry in info.get("columns", {}).items():
+            merged = columns.setdefault(path, {})
+            for name, values in entry.items():
+                merged.setdefault(name, set()).update(values)
     return {**{k: int(total[k]) for k in ("inputs", "sources", "documents", "quarantined")},
-            "by_reason": dict(sorted(reasons.items()))}
+            "by_reason": dict(sorted(reasons.items())), "columns": {p: _merged(e) for p, e in sorted(columns.items())}}
+
+
+def _merged(entry: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Return one records file's column entry from its pieces: used columns are not also ignored."""
+    used = {v for name, values in entry.items() if name not in ("ignored", "notes") for v in values}
+    out = {name: sorted(values) for name, values in entry.items()}
+    out["ignored"] = sorted(entry.get("ignored", set()) - used)
+    if any(entry.get(f) for f in ("published",)):
+        out["notes"] = [n for n in out.get("notes", []) if not n.startswith("no date column")]
+    return out

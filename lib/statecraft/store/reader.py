@@ -128,8 +128,10 @@ class Store:
         frames["sentiment"] = frames["sentiment"].reset_index(drop=True)
         filtered = any(v is not None for v in filters.values())
         corpus = Corpus(**frames, inputs=0)
-        inputs = corpus.account["sources"] if filtered else account(self.path)["inputs"]
-        return corpus.replace(inputs=inputs)
+        if filtered:
+            return corpus.replace(inputs=corpus.account["sources"])
+        whole = account(self.path)
+        return corpus.replace(inputs=whole["inputs"], columns=whole["columns"])
 
     def _document_filter(
         self, *, countries: Sequence[str] | None, start: str | None, end: str | None, stories: Sequence[str] | None

@@ -260,7 +260,8 @@ def write_batch(job: dict[str, Any]) -> dict[str, Any]:
     account = ann.account
     info = {"key": key, "salt": job["salt"], "pieces": keys, "inputs": account["inputs"],
             "sources": account["sources"], "documents": account["documents"],
-            "quarantined": account["quarantined"], "by_reason": account["by_reason"]}
+            "quarantined": account["quarantined"], "by_reason": account["by_reason"],
+            "columns": account["columns"]}
     final = folder / layout.BATCHES / key
     if final.exists():
         return info
