@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import write_notebook
+from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -15,22 +15,27 @@ cells = [
         'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
         "countries: list = []  # alpha-3 codes the explorer starts filtered to; empty for all\n"
         'text: str = ""  # words the shown sentences start filtered to contain; "" for all\n'
-        'engine: str = "vader"  # sentiment engine: vader, finance or textblob',
+        'engine: str = "vader"  # sentiment engine: vader, finance or textblob\n'
+        + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import analysis\n\n"
+        "from statecraft import analysis\n"
+        "from statecraft.report.params import validate_values\n\n"
         'pd.set_option("display.max_colwidth", 110)\n'
         'pd.set_option("display.width", 220)\n'
-        "ann = sc.load_annotated(sources, sentiment=engine)\n"
+        'validate_values({"sources": sources, "countries": countries, "engine": engine})\n'
+        + LOAD.format(extra=", sentiment=engine") + "\n"
         "explorer = sc.explore(ann, engine=engine)\n"
         'known = tuple(c for c in countries if c in explorer.filters["countries"].options)\n'
         'explorer.filters["countries"].value = known\n'
         'explorer.filters["text"].value = text\n'
         "print(ann.summary())"
     ),
+    new_markdown_cell(LEFT_OUT),
+    new_code_cell("analysis.note_list(analysis.coverage_notes(ann, scored=True))"),
     new_code_cell("explorer", metadata={"tags": ["nbval-ignore-output"]}),
     new_markdown_cell("## The same selection as a table"),
     new_code_cell(

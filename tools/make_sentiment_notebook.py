@@ -2,39 +2,48 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import write_notebook
+from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
 
 cells = [
     new_markdown_cell(
         "# Sentiment\n\nSentence sentiment from the chosen engine (TextBlob by default; `vader`; `finance`, a "
         "model trained on financial news that scores far better on labelled news, see bench/eval_sentiment.py), "
         "aggregated per document and per country from the sentences that mention the country. Every number "
-        "traces back to its sentences."
+        "traces back to its sentences. The engines read English only: articles in other languages are left "
+        "out and counted below."
     ),
     new_code_cell(
         'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
         'engine: str = "textblob"  # sentiment engine: textblob, vader or finance\n'
         "countries: list = []  # ISO alpha-3 codes to show; empty for all\n"
         "actors: list = []  # actor/organisation slugs to show; empty for all\n"
-        "min_sentences: int = 2  # countries and actors with fewer scored sentences are left out",
+        "min_sentences: int = 2  # countries and actors with fewer scored sentences are left out\n"
+        + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
         "%matplotlib inline\n"
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import sentiment\n\n"
+        "from statecraft import analysis, sentiment\n"
+        "from statecraft.report.params import validate_values\n\n"
         'pd.set_option("display.max_colwidth", 90)\n'
         'pd.set_option("display.width", 200)\n'
-        "sentiment.check_engine(engine)\n"
+        'validate_values({"sources": sources, "engine": engine, "countries": countries, "actors": actors,\n'
+        '                 "min_sentences": min_sentences})\n'
+        "countries = [c.strip().upper() for c in countries]\n"
         "engines = sorted(set(sentiment.ENGINES))\n"
-        "ann = sc.load_annotated(sources, sentiment=engines)\n"
+        + LOAD.format(extra=", sentiment=engines") + "\n"
         "print(ann.summary())"
     ),
+    new_markdown_cell(LEFT_OUT),
+    new_code_cell("analysis.note_list(analysis.coverage_notes(ann, scored=True) "
+                  "+ analysis.missing_countries(ann.mentions, countries))"),
     new_markdown_cell("## Documents\n\nMean sentence polarity and the length-weighted mean, per document."),
     new_code_cell(
         "doc_scores = sentiment.document_scores(ann.sentiment, ann.sentences)\n"
-        "sentiment.document_table(doc_scores, ann.documents, engine=engine)"
+        'analysis.show(sentiment.document_table(doc_scores, ann.documents, engine=engine), empty="No document was '
+        'scored.")'
     ),
     new_markdown_cell(
         "## Countries\n\nScores of the sentences that mention each country (role subject), with the number "
@@ -46,11 +55,12 @@ cells = [
         '    pairs = pairs[pairs["entity_id"].isin(countries)]\n'
         "by_country = sentiment.country_table(pairs, engine=engine)\n"
         'by_country = by_country[by_country["n_sentences"] >= min_sentences].reset_index(drop=True)\n'
-        "by_country"
+        'analysis.show(by_country, empty=f"No country is named in {min_sentences} or more scored sentences.")'
     ),
     new_code_cell(
         'shown = pairs[pairs["entity_id"].isin(by_country["entity_id"])]\n'
-        "sentiment.plot_country_distribution(shown, engine=engine)"
+        "(sentiment.plot_country_distribution(shown, engine=engine) if len(shown)\n"
+        ' else analysis.Note("No country to draw."))'
     ),
     new_markdown_cell("## Actors and organisations"),
     new_code_cell(
@@ -61,22 +71,28 @@ cells = [
         "if actors:\n"
         '    actor_pairs = actor_pairs[actor_pairs["entity_id"].isin(actors)]\n'
         "by_actor = sentiment.country_table(actor_pairs, engine=engine)\n"
-        'by_actor[by_actor["n_sentences"] >= min_sentences].reset_index(drop=True)'
+        'analysis.show(by_actor[by_actor["n_sentences"] >= min_sentences],\n'
+        '              empty=f"No actor or organisation is named in {min_sentences} or more scored sentences.")'
     ),
     new_markdown_cell("## Agreement between engines\n\nCorrelation of sentence polarities across engines."),
-    new_code_cell("sentiment.engine_agreement(ann.sentiment)"),
-    new_code_cell("sentiment.label_agreement(ann.sentiment)"),
+    new_code_cell('analysis.show(sentiment.engine_agreement(ann.sentiment), empty="No sentence was scored.")'),
+    new_code_cell('analysis.show(sentiment.label_agreement(ann.sentiment), empty="No sentence was scored.")'),
     new_markdown_cell("## Evidence: the most positive and most negative sentences"),
-    new_code_cell("sentiment.extreme_sentences(ann.sentiment, ann.sentences, engine=engine, n=5)"),
+    new_code_cell('analysis.show(sentiment.extreme_sentences(ann.sentiment, ann.sentences, engine=engine, n=5),\n'
+                  '              empty="No sentence was scored.")'),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         'scored = ann.sentiment[ann.sentiment["engine"] == engine]\n'
-        "assert len(scored) == len(ann.sentences)\n"
-        'assert scored["polarity"].between(-1, 1).all()\n'
-        'assert set(scored["label"]) <= {"positive", "neutral", "negative"}\n'
-        'assert (by_country["n_sentences"] >= min_sentences).all()\n'
-        'assert (by_country["ci_low"] <= by_country["polarity"]).all()\n'
-        'assert (by_country["polarity"] <= by_country["ci_high"]).all()'
+        'in_english = ann.documents.loc[analysis.covered(ann.documents), "doc_id"]\n'
+        'expected = ann.sentences[ann.sentences["doc_id"].isin(in_english)]\n'
+        "assert len(scored) == len(expected), (\n"
+        '    f"{engine} scored {len(scored)} sentences; the documents it covers hold {len(expected)}")\n'
+        'assert scored["polarity"].between(-1, 1).all(), f"a {engine} polarity is outside [-1, 1]"\n'
+        'assert set(scored["label"]) <= {"positive", "neutral", "negative"}, \\\n'
+        '    f"unknown labels: {set(scored[\'label\'])}"\n'
+        'assert (by_country["n_sentences"] >= min_sentences).all(), "a country with too few sentences is shown"\n'
+        'assert (by_country["ci_low"] <= by_country["polarity"]).all(), "a polarity lies below its interval"\n'
+        'assert (by_country["polarity"] <= by_country["ci_high"]).all(), "a polarity lies above its interval"'
     ),
 ]
 write_notebook("01_sentiment.ipynb", cells)

@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import write_notebook
+from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -18,52 +18,75 @@ cells = [
         "topics: list = []  # topic ids to show (e.g. strategic-reserve, ban-enforcement); empty for all\n"
         'start_date: str = ""  # ISO date: events ending before it are left out; "" for no bound\n'
         'end_date: str = ""  # ISO date: events starting after it are left out; "" for no bound\n'
-        'granularity: str = "day"  # day or month: the period events are listed and drawn by',
+        'granularity: str = "day"  # day or month: the period events are listed and drawn by\n'
+        + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
         "%matplotlib inline\n"
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import analysis\n\n"
+        "from statecraft import analysis\n"
+        "from statecraft.report.params import validate_values\n\n"
         'pd.set_option("display.max_colwidth", 90)\n'
         'pd.set_option("display.width", 220)\n'
-        "ann = sc.load_annotated(sources)\n"
+        'validate_values({"sources": sources, "countries": countries, "topics": topics, "start_date": start_date,\n'
+        '                 "end_date": end_date, "granularity": granularity})\n'
+        + LOAD.format(extra="") + "\n"
         "all_events = analysis.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)\n"
         "events = analysis.select_events(all_events, countries=countries, topics=topics, start_date=start_date,\n"
         "                                end_date=end_date, granularity=granularity)\n"
         'print(f"{ann.summary()}; timexes: {len(ann.timexes)}; events: {len(all_events)}, shown: {len(events)}")'
     ),
+    new_markdown_cell(LEFT_OUT),
+    new_code_cell(
+        "analysis.note_list(\n"
+        "    analysis.coverage_notes(ann) + analysis.missing_countries(ann.mentions, countries)\n"
+        '    + (["no dated events: no sentence holds a date that could be placed on the calendar"]\n'
+        '       if all_events.empty else [])\n'
+        '    + ([f"no dated events match the filters (of {len(all_events)})"] if all_events.size and events.empty '
+        "else [])\n"
+        ")"
+    ),
     new_markdown_cell("## Swimlanes: one lane per country, events coloured by their first topic"),
-    new_code_cell('analysis.swimlane(events[events["countries"].map(len) > 0], date_column="period_start")'),
+    new_code_cell(
+        'lanes = events[events["countries"].map(len) > 0]\n'
+        'analysis.swimlane(lanes, date_column="period_start") if len(lanes) else analysis.Note(\n'
+        '    "No dated events naming a country: nothing to draw.")'
+    ),
     new_markdown_cell("## Events\n\nDate, granularity, countries, topics, the evidence sentence and its sources."),
     new_code_cell(
         'table = events[["period", "value", "granularity", "countries", "actors", "topics", "n_sources",\n'
         '                "lag_days", "surface", "sentence", "doc_ids"]]\n'
-        "table"
+        'analysis.show(table, empty="No dated events.")'
     ),
     new_markdown_cell("## Temporal expressions that could not be placed\n\nNo publication date to resolve "
                       "against: kept with their reason, never guessed from today's date."),
     new_code_cell(
         'calendar = ann.timexes[ann.timexes["timex_type"].isin(["DATE", "TIME"])]\n'
         'unresolved = calendar[calendar["date_start"].isna()]\n'
-        'unresolved[["doc_id", "surface", "timex_type", "value", "rule"]]'
+        'analysis.show(unresolved[["doc_id", "surface", "timex_type", "value", "rule"]],\n'
+        '              empty="Every date expression was placed.")'
     ),
     new_markdown_cell("## What must hold"),
     new_code_cell(
-        'assert events["event_date"].is_monotonic_increasing\n'
-        'assert (events["event_date"] <= events["date_end"]).all()\n'
-        'assert events["event_id"].is_unique\n'
+        'assert events["event_date"].is_monotonic_increasing, "events are not in date order"\n'
+        'assert (events["event_date"] <= events["date_end"]).all(), "an event ends before it starts"\n'
+        'assert events["event_id"].is_unique, "two events share an event_id"\n'
         "if countries:\n"
-        '    assert all(set(c) & set(countries) for c in events["countries"])\n'
+        '    assert all(set(c) & set(countries) for c in events["countries"]), "an event names none of the countries"\n'
         "if start_date:\n"
-        '    assert (events["date_end"] >= start_date).all()\n'
+        '    assert (events["date_end"] >= start_date).all(), f"an event ends before start_date {start_date}"\n'
         "if end_date:\n"
-        '    assert (events["event_date"] <= end_date).all()\n'
+        '    assert (events["event_date"] <= end_date).all(), f"an event starts after end_date {end_date}"\n'
         'dated = ann.documents.set_index("doc_id")["published_date"].notna()\n'
+        'in_dated = unresolved["doc_id"].map(dated).fillna(False).astype(bool)\n'
         "# in a dated article only vague references (now, recently, the future) stay unplaced\n"
-        'assert unresolved[unresolved["doc_id"].map(dated)]["value"].str.endswith("_REF").all()\n'
-        'assert unresolved[~unresolved["doc_id"].map(dated)]["value"].str.contains("X|_REF").all()'
+        'vague = unresolved.loc[in_dated, "value"].astype(str)\n'
+        'assert vague.str.endswith("_REF").all(), f"dated articles left dates unplaced: {sorted(set(vague))[:5]}"\n'
+        'open_values = unresolved.loc[~in_dated, "value"].astype(str)\n'
+        'assert open_values.str.contains("X|_REF").all(), (\n'
+        '    f"undated articles have unplaced values that look placed: {sorted(set(open_values))[:5]}")'
     ),
 ]
 write_notebook("02_timeline.ipynb", cells)

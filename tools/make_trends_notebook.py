@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import write_notebook
+from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -19,16 +19,20 @@ cells = [
         'date_by: str = "published"  # published (article date) or event (the date each sentence names)\n'
         'start_date: str = ""  # ISO date: periods starting before it are left out; "" for no bound\n'
         'end_date: str = ""  # ISO date: periods starting after it are left out; "" for no bound\n'
-        'engine: str = "vader"  # sentiment engine: vader, finance or textblob',
+        'engine: str = "vader"  # sentiment engine: vader, finance or textblob\n'
+        + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),
     new_code_cell(
         "%matplotlib inline\n"
         "import pandas as pd\n\n"
         "import statecraft as sc\n"
-        "from statecraft import analysis\n\n"
+        "from statecraft import analysis\n"
+        "from statecraft.report.params import validate_values\n\n"
         'pd.set_option("display.width", 220)\n'
-        "ann = sc.load_annotated(sources, sentiment=engine)\n"
+        'validate_values({"sources": sources, "countries": countries if by == "country" else [],\n'
+        '                 "start_date": start_date, "end_date": end_date, "engine": engine})\n'
+        + LOAD.format(extra=", sentiment=engine") + "\n"
         "table = sc.trends(ann, by=by, freq=freq, date=date_by, engine=engine)\n"
         "shown = table[table[\"key\"].isin(countries)] if countries else table\n"
         "if start_date:\n"
@@ -37,6 +41,8 @@ cells = [
         '    shown = shown[shown["is_undated"] | (shown["period_start"] <= end_date)]\n'
         'print(f"{ann.summary()}; trend rows: {len(table)}, shown: {len(shown)}")'
     ),
+    new_markdown_cell(LEFT_OUT),
+    new_code_cell("analysis.note_list(analysis.coverage_notes(ann, scored=True))"),
     new_markdown_cell("## Findings\n\nWhat the data shows, with the numbers behind it."),
     new_code_cell('for finding in analysis.findings(ann, engine=engine)["finding"]:\n    print("-", finding)'),
     new_markdown_cell("## Periods with articles\n\nZero rows are left out of this table (they stay in `table`)."),

@@ -7,6 +7,22 @@ from nbformat.v4 import new_notebook
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
+COLUMN_PARAMETERS = (
+    'text_column: str = ""  # text column/key of CSV/JSON records; "" maps it automatically\n'
+    'title_column: str = ""  # title column/key of records; "" maps it automatically\n'
+    'date_column: str = ""  # publication date column/key of records; "" maps it automatically'
+)
+"""Every notebook reads the corpus the same way; `statecraft report --text-column ...` sets these."""
+
+LOAD = (
+    "ann = sc.load_annotated(sources, text_column=text_column or None, title_column=title_column or None,\n"
+    "                        date_column=date_column or None{extra})"
+)
+"""The load call of every notebook: a store is read, sources are annotated (``extra``: more keyword
+arguments, e.g. the manifest or the sentiment engines)."""
+
+LEFT_OUT = "## What this report leaves out\n\nInputs, languages, dates and countries it could not use, and why."
+
 
 def write_notebook(name: str, cells: list) -> Path:
     """Write notebooks/<name> from ``cells`` (ids c00, c01, ... so rebuilding gives the same file)."""

@@ -19,13 +19,14 @@ from statecraft.analysis.stories import assign_stories
 from statecraft.cleaning.sentences import sentence_spans
 from statecraft.corpus import Corpus
 from statecraft.sentiment.engines import check_engine, score_sentences
+from statecraft.sources import language
 from statecraft.tagging.tagger import tag_text
 from statecraft.timexes.extractor import extract_timexes
 
 log = logging.getLogger(__name__)
 
 _DOC_FRAMES = ("sentences", "mentions", "timexes", "sentiment")
-_TAGGED_LANGUAGES = ("en", "und")  # other languages are segmented and flagged, not tagged as if English
+_TAGGED_LANGUAGES = language.COVERED  # other languages are segmented and flagged, not tagged as if English
 
 
 def annotate(

@@ -6,6 +6,15 @@ for them; ``trends`` counts per period and key; ``select`` filters sentences for
 explorer; ``findings`` states what the data shows in a few sentences; ``plots`` draws the figures.
 """
 
+from statecraft.analysis.coverage import (
+    Note,
+    coverage_notes,
+    covered,
+    for_display,
+    missing_countries,
+    note_list,
+    show,
+)
 from statecraft.analysis.findings import findings
 from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap
 from statecraft.analysis.select import Selection, select
@@ -40,6 +49,7 @@ from statecraft.analysis.trends import default_engine, trends
 __all__ = [
     "Comparison",
     "Selection",
+    "Note",
     "assign_stories",
     "compare_countries",
     "country_actors",
@@ -50,6 +60,8 @@ __all__ = [
     "country_table",
     "dated_sentences",
     "default_engine",
+    "coverage_notes",
+    "covered",
     "document_entities",
     "document_overview",
     "document_scores",
@@ -58,13 +70,17 @@ __all__ = [
     "events",
     "extreme_sentences",
     "findings",
+    "for_display",
     "lead_similarity",
+    "missing_countries",
+    "note_list",
     "removed_by_rule",
     "select",
     "select_documents",
     "select_events",
     "sentiment_dots",
     "share_of_voice_bars",
+    "show",
     "stance_evidence",
     "story_table",
     "swimlane",

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from statecraft.analysis import coverage
 from statecraft.corpus import Corpus
 from statecraft.sentiment import stance
 from statecraft.tagging import codebook
@@ -160,7 +161,7 @@ def compare_countries(
     actors = country_actors(corpus.mentions, sentences, selected)
     top_actors = actors.groupby("country")["actor_id"].agg(lambda s: ", ".join(s.head(3)))
     summary = summary.assign(
-        actors=summary["country"].map(top_actors).fillna("").astype("string"),
+        actors=summary["country"].map(top_actors).astype("string").fillna(""),
         stance=summary["country"].map(stance_table.set_index("country")["stance"]).astype("string"),
         polarity=summary["country"].map(sentiment_table.set_index("country")["polarity"]).astype("Float64"),
     ).reset_index(drop=True)
@@ -207,7 +208,9 @@ def country_summary(corpus: Corpus, sentences: pd.DataFrame, selected: pd.DataFr
     out["first_published"] = out["country"].map(dates["article_date"].min())
     out["last_published"] = out["country"].map(dates["article_date"].max())
     events = _event_dates(corpus.timexes, sentences)
-    out = out.merge(events, on="country", how="left", validate="1:1")
+    # the key is text on both sides, also when no country was named at all (empty frames)
+    out = out.astype({"country": "string"}).merge(events.astype({"country": "string"}), on="country", how="left",
+                                                  validate="1:1")
     out = out.astype({
         "country": "string", "name": "string", "n_articles": "Int64", "n_stories": "Int64",
         "n_sentences": "Int64", "n_mentions": "Int64", "share_of_voice": "Float64", "article_share": "Float64",
@@ -238,7 +241,9 @@ def topic_profile(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
         "n_stories": grouped["story_id"].nunique(),
     }).reset_index()
     totals = sentences.groupby("country").size()
-    out.insert(3, "share", (out["n_sentences"] / out["country"].map(totals)).round(DIGITS))
+    # float division on both sides: with no pair at all (a country never named) the columns are empty strings
+    share = out["n_sentences"].astype("float64") / out["country"].map(totals).astype("float64")
+    out.insert(3, "share", share.round(DIGITS))
     out = out.astype({"country": "string", "topic": "string", "n_sentences": "Int64", "share": "Float64",
                       "n_articles": "Int64", "n_stories": "Int64"})
     return out.sort_values(["country", "topic"], kind="mergesort").reset_index(drop=True)
@@ -292,13 +297,16 @@ def country_sentiment(
         label; sorted by country.
 
     Raises:
-        ValueError: If the corpus holds no scores from ``engine``.
+        ValueError: If the corpus holds no scores from ``engine`` (a corpus with no English
+            sentence, where nothing could be scored, gives an empty table).
     """
     from statecraft.sentiment import aggregate as sentiment_aggregate
     from statecraft.sentiment import summary as sentiment_summary
 
     engines = sorted(set(corpus.sentiment["engine"].dropna()))
-    if engine not in engines:
+    english = corpus.documents.loc[coverage.covered(corpus.documents), "doc_id"]
+    scorable = corpus.sentences["doc_id"].isin(english).any()  # else nothing could be scored (all German)
+    if engine not in engines and (engines or scorable):
         raise ValueError(f"engine {engine!r} has no scores in this corpus; scored engines: {engines or 'none'}")
     pairs = sentiment_aggregate.target_sentences(corpus.sentiment, corpus.mentions)
     pairs = pairs.merge(

@@ -129,19 +129,30 @@ def check_parameters(params: Mapping[str, Any], notebooks: Sequence[Path]) -> di
 
 
 def validate_values(params: Mapping[str, Any]) -> None:
-    """Check the values whose meaning the library knows: dates, countries, actors, counts, engine.
+    """Check the values whose meaning the library knows; every notebook calls this on its parameters.
 
-    Dates must be real ISO dates with ``start_date <= end_date``; countries alpha-3 codes of
-    the codebook; actors codebook slugs; ``min_*``, ``max_*``, ``top_*`` and ``n_*`` counts >= 0.
+    The same checks run in ``statecraft report`` before anything executes and in each
+    notebook's first cell (so a notebook run by hand, in JupyterLab or with papermill, is
+    checked the same way): ``sources`` a non-empty path; ``countries``, ``actors`` and
+    ``topics`` lists (not strings); dates real ISO dates with ``start_date <= end_date``;
+    countries alpha-3 codes of the codebook; actors codebook slugs; ``min_*``, ``max_*``,
+    ``top_*`` and ``n_*`` whole numbers >= 0; a known sentiment engine; ``granularity`` day or month.
 
     Args:
-        params: Typed parameters.
+        params: Typed parameters (names a notebook does not use are ignored).
 
     Raises:
         ValueError: Naming the parameter, the bad value and what is valid.
     """
     from statecraft.tagging import codebook
 
+    if "sources" in params and not (isinstance(params["sources"], str) and params["sources"].strip()):
+        raise ValueError(f"parameter sources: {params['sources']!r} is empty; give a corpus folder or file "
+                         "(relative to notebooks/, e.g. ../seeds)")
+    for key in ("countries", "actors", "topics"):
+        if key in params and not isinstance(params[key], list | tuple):
+            raise ValueError(f"parameter {key}: expected a list such as {_EXAMPLES[key]}, got {params[key]!r} "
+                             f"(a {type(params[key]).__name__})")
     dates = {key: _date(key, params.get(key)) for key in ("start_date", "end_date")}
     if dates["start_date"] and dates["end_date"] and dates["end_date"] < dates["start_date"]:
         raise ValueError(f"parameter end_date {params['end_date']!r} is before start_date {params['start_date']!r}")
@@ -160,13 +171,22 @@ def validate_values(params: Mapping[str, Any]) -> None:
         raise ValueError(f"parameter actors: {strange!r} are not actor slugs of data/tagging/actors.csv "
                          "(e.g. binance, changpeng-zhao)")
     for key, value in params.items():
-        if key.startswith(_COUNTS) and isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        if not key.startswith(_COUNTS):
+            continue
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise ValueError(f"parameter {key}: expected a whole number >= 0, got {value!r}")
+        if value < 0:
             raise ValueError(f"parameter {key}: {value!r} must be >= 0")
+    if params.get("granularity", "day") not in ("day", "month"):
+        raise ValueError(f"parameter granularity: {params['granularity']!r}; valid values: day, month")
     for key in ("engine", "sentiment_engine"):
         if params.get(key):
             from statecraft.sentiment import engines as sentiment
 
             sentiment.check_engine(params[key])
+
+
+_EXAMPLES = {"countries": '["PAK", "KGZ"]', "actors": '["binance"]', "topics": '["strategic-reserve"]'}
 
 
 def _date(key: str, value: Any) -> datetime.date | None:

@@ -113,7 +113,10 @@ def run_reports(
     todo = _jobs(nbs, check_parameters(params, nbs), _countries(per_country))
     readers = [nb_params for nb, _, nb_params in todo if "sources" in notebook_parameters(nb)]
     if readers:  # every notebook reads the one store (a path relative to notebooks/)
-        corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, progress=progress)
+        named = {"text": "text_column", "title": "title_column", "published": "date_column"}
+        fields = {field: params[name] for field, name in named.items() if params.get(name)}
+        corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, fields=fields,
+                                 progress=progress)
         for nb_params in readers:
             nb_params["sources"] = os.path.relpath(os.path.abspath(corpus), nb_dir)
             nb_params.pop("manifest", None)
@@ -239,11 +242,12 @@ def _jobs(nbs: list[Path], shares: dict[Path, dict[str, Any]], countries: list[s
     return jobs
 
 
-def _annotated_once(sources: Any, out: Path, *, manifest: Any, progress: bool) -> Path:
+def _annotated_once(sources: Any, out: Path, *, manifest: Any, fields: dict[str, str], progress: bool) -> Path:
     """Return a store of ``sources``: the store itself, or ``out/stores/<name>`` annotated (or updated) now.
 
     The run's notebooks all read this store, so the corpus is annotated once per report
-    run, and a later run on unchanged sources annotates nothing.
+    run, and a later run on unchanged sources annotates nothing. ``fields`` are the record
+    columns named by the run (``--text-column`` ...); a store given as sources is used as is.
     """
     from statecraft.sentiment.engines import ENGINES
     from statecraft.store import annotate_to_store, is_store
@@ -255,7 +259,8 @@ def _annotated_once(sources: Any, out: Path, *, manifest: Any, progress: bool) -
     if manifest:
         name += "-manifest-" + re.sub(r"[^A-Za-z0-9._-]+", "-", Path(str(manifest)).stem)[:40]
     store = out / "stores" / name
-    annotate_to_store([src], store, manifest=manifest, sentiment=ENGINES, progress=progress and sys.stderr.isatty())
+    annotate_to_store([src], store, manifest=manifest, fields=fields or None, sentiment=ENGINES,
+                      progress=progress and sys.stderr.isatty())
     return store
 
 

@@ -14,6 +14,8 @@ from collections import Counter
 
 from statecraft import resources
 
+COVERED = ("en", "und")
+"""Languages the tagger, timex rules and sentiment engines are written for (und: too short to tell)."""
 _WORD = re.compile(r"[^\W\d_]+")
 _MIN_WORDS = 8
 _SCRIPTS = {"CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "CYRILLIC": "ru",
@@ -60,3 +62,13 @@ def _stopwords() -> dict[str, tuple[str, ...]]:
     for row in resources.read_csv("sources/stopwords.csv"):
         table.setdefault(row["word"], []).append(row["lang"])
     return {w: tuple(sorted(langs)) for w, langs in table.items()}
+
+
+def name(code: str) -> str:
+    """Return the English name of a language code ("de" -> "German"; unknown codes as given)."""
+    return _names().get(str(code), str(code))
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in resources.read_csv("sources/languages.csv")}

@@ -172,6 +172,9 @@ def load_annotated(
     *,
     manifest: str | os.PathLike[str] | None = None,
     sentiment: str | Sequence[str] | None = None,
+    text_column: str | None = None,
+    title_column: str | None = None,
+    date_column: str | None = None,
 ) -> Corpus:
     """Return the annotated corpus of ``sources``: read from a store, or loaded and annotated now.
 
@@ -183,17 +186,30 @@ def load_annotated(
         sources: A store folder, or files and folders of sources.
         manifest: A manifest CSV for sources that are not a store.
         sentiment: Engine name(s) whose sentence scores are needed, or None for none.
+        text_column: The text column or key of records (as for :func:`statecraft.load_corpus`).
+        title_column: The title column or key of records.
+        date_column: The publication date column or key of records.
 
     Returns:
         The annotated Corpus (sentiment rows of the engines asked for only).
 
     Raises:
-        StoreError: If the store lacks an engine asked for.
+        StoreError: If the store lacks an engine asked for, or was annotated with other
+            record columns than the ones named.
     """
     from statecraft.pipeline import _engines, annotate
     from statecraft.sources import load_corpus
 
     engines = list(_engines(sentiment))
+    named = {"text": text_column, "title": title_column, "published": date_column}
     if is_store(sources):
-        return open_store(sources).corpus(engines=engines)
-    return annotate(load_corpus(sources, manifest=manifest), sentiment=engines or None)
+        store = open_store(sources)
+        used = store.meta.get("fields") or {}
+        differ = {f: v for f, v in named.items() if v and used.get(f) != v}
+        if differ:
+            raise StoreError(f"store {store.path} was annotated with record columns {used or 'mapped automatically'}, "
+                             f"not {differ}: annotate the sources again with those columns into a new folder")
+        return store.corpus(engines=engines)
+    corpus = load_corpus(sources, manifest=manifest, text_column=text_column, title_column=title_column,
+                         date_column=date_column)
+    return annotate(corpus, sentiment=engines or None)
