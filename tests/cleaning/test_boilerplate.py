@@ -173,3 +173,29 @@ def test_impossible_dates_are_refused(value):
 )
 def test_normalize(raw, clean):
     assert cleaning.normalize(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Kyrgyz deal\n\nBISHKEK, May 2, 2025 — Kyrgyzstan signed a deal with Binance on Friday.", "2025-05-02"),
+        ("BISHKEK, Kyrgyzstan, 2 May 2025 -- Kyrgyzstan signed a deal.", "2025-05-02"),
+        ("NEW YORK, 2025-05-03 – Markets rose.", "2025-05-03"),
+        ("NEW YORK, Feb. 30, 2025 — an impossible date is no date.", None),
+        ("Bishkek, May 2, 2025 — a place in lower case is a sentence, not a dateline.", None),
+    ],
+)
+def test_a_wire_dateline_gives_the_publication_date(text, published):
+    assert cleaning.clean_page(text, split=True)[0].published == published
+
+
+@pytest.mark.parametrize("body", ["Pakistan plans a Bitcoin reserve", "Pakistan plans a reserve, the minister said."])
+def test_a_rights_line_after_a_one_line_article_leaves_its_body(body):
+    article = cleaning.clean_page(f"{body}\n© 2025 Le Journal\n", split=True)[0]
+    assert (article.title, article.text) == (None, body)
+    assert ("copyright_line", "© 2025 Le Journal") in article.removed
+
+
+def test_a_lone_headline_is_still_a_headline():
+    article = cleaning.clean_page("Pakistan Plans Bitcoin Reserve\n", split=True)[0]
+    assert (article.title, article.text) == ("Pakistan Plans Bitcoin Reserve", "")

@@ -253,6 +253,10 @@ def _build(group: list[_Line], *, known_title: str | None) -> Article:
     elif article.title and body and body[0] == article.title:
         article.removed.append(("title_repeat", body.pop(0)))
     article.text = "\n".join(line for line in body if line)
+    for line in body[:3] if article.published is None else ():
+        article.published = datelines.lead_date(line)  # "BISHKEK, May 2, 2025 — ..." opening a paragraph
+        if article.published:
+            break
     return article
 
 
@@ -271,6 +275,9 @@ def _is_title_here(group: list[_Line], idx: int, body: list[str]) -> bool:
     # an undated page: its first line is a headline if it stands apart (a blank line
     # follows) or is in Title Case; a run of unpunctuated lines is a bullet list
     nxt = group[idx + 1] if idx + 1 < len(group) else None
+    if nxt is None:
+        # the only line left (a rights line after it was dropped) is the body unless it reads as a headline
+        return _title_case_ratio(line.text) >= 0.6
     return line.blank_after or (_title_case_ratio(line.text) >= 0.6 and not (nxt and is_title_like(nxt.text)))
 
 

@@ -44,6 +44,25 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+def lead_date(text: str) -> str | None:
+    """Read the date of a wire dateline that opens ``text`` ("BISHKEK, May 2, 2025 — ...").
+
+    The forms are kept in ``data/cleaning/lead_datelines.csv``; the date itself must be in a
+    form :func:`parse_date` reads.
+
+    Returns:
+        The ISO date, or None if ``text`` does not open with such a dateline or its date is not real.
+    """
+    for regex in _lead_patterns():
+        match = regex.match(text)
+        if match:
+            try:
+                return parse_date(match.group("date").strip(" ,"))
+            except BadDate:
+                return None
+    return None
+
+
 def search_date(text: str) -> tuple[str, int, int] | None:
     """Find the first date in ``text``; return (iso, start, end) or None.
 
@@ -78,3 +97,8 @@ def _to_iso(match: re.Match[str]) -> str:
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(row["pattern"]) for row in resources.read_csv("cleaning/dateline_patterns.csv"))
+
+
+@functools.cache
+def _lead_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(row["pattern"]) for row in resources.read_csv("cleaning/lead_datelines.csv"))

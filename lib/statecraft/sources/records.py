@@ -236,10 +236,10 @@ class Batch:
             article = boilerplate.clean_page(text, split=False, title=title)[0]
         else:
             article = boilerplate.Article(title=title, text=text)
-        article.published, article.flags = published, flags
+        source = "metadata" if published else ("dateline" if article.published else "none")
+        article.published, article.flags = published or article.published, flags
         self._add(article, source_path=source_path, part=part, source_format=source_format, encoding=encoding,
-                  doc_id=doc_id, published_source="metadata" if published else "none",
-                  title_source=_title_source(article, title), **meta)
+                  doc_id=doc_id, published_source=source, title_source=_title_source(article, title), **meta)
 
     def doc_ids(self) -> list[str]:
         """Return the doc_ids added so far, in order."""
