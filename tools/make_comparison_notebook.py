@@ -38,7 +38,8 @@ cells = [
         'pd.set_option("display.html.use_mathjax", False)  # "$300 million" is money, not maths\n'
         'validate_values({"sources": sources, "countries": countries, "start_date": start_date, "end_date": end_date,\n'
         '                 "min_mentions": min_mentions, "top_n": top_n, "engine": engine})\n'
-        + LOAD.format(extra=", sentiment=engine") + "\n"
+        + LOAD.format(extra="") + "\n"
+        "ann = sc.annotate(corpus, sentiment=engine)\n"
         "cmp = analysis.compare_countries(\n"
         "    ann, countries=countries, start_date=start_date, end_date=end_date,\n"
         "    min_mentions=min_mentions, top_n=top_n, engine=engine,\n"
@@ -117,16 +118,16 @@ cells = [
     new_code_cell(
         'assert cmp.summary["country"].is_unique, "a country appears twice in the summary"\n'
         'assert (cmp.summary["n_stories"] <= cmp.summary["n_articles"]).all(), "more stories than articles"\n'
-        'assert (cmp.summary["n_mentions"] >= min_mentions).all(), \\\n'
-        '    f"a country with fewer than {min_mentions} mentions"\n'
+        'assert (cmp.summary["n_mentions"] >= min_mentions).all(), (\n'
+        '    f"a country with fewer than {min_mentions} mentions is shown")\n'
         'assert set(cmp.stance["country"]) == set(cmp.summary["country"]), "stance and summary list other countries"\n'
         'assert set(cmp.topics["country"]) <= set(cmp.summary["country"]), "a topic row for a country not compared"\n'
         'assert cmp.evidence["text"].notna().all(), "an evidence sentence has no text"\n'
         'assert not countries or set(cmp.summary["country"]) <= {c.upper() for c in countries}, (\n'
         '    f"countries shown that were not asked for: {sorted(set(cmp.summary[\'country\']))}")\n'
         'assert ((cmp.sentiment["ci_low"] <= cmp.sentiment["polarity"])\n'
-        '        & (cmp.sentiment["polarity"] <= cmp.sentiment["ci_high"])).all(), \\\n'
-        '    "a polarity lies outside its interval"'
+        '        & (cmp.sentiment["polarity"] <= cmp.sentiment["ci_high"])).all(), (\n'
+        '    "a polarity lies outside its interval")'
     ),
 ]
 write_notebook("03_country_comparison.ipynb", cells)

@@ -33,7 +33,8 @@ cells = [
         '                 "min_sentences": min_sentences})\n'
         "countries = [c.strip().upper() for c in countries]\n"
         "engines = sorted(set(sentiment.ENGINES))\n"
-        + LOAD.format(extra=", sentiment=engines") + "\n"
+        + LOAD.format(extra="") + "\n"
+        "ann = sc.annotate(corpus, sentiment=engines)\n"
         "print(ann.summary())"
     ),
     new_markdown_cell(LEFT_OUT),
@@ -88,8 +89,8 @@ cells = [
         "assert len(scored) == len(expected), (\n"
         '    f"{engine} scored {len(scored)} sentences; the documents it covers hold {len(expected)}")\n'
         'assert scored["polarity"].between(-1, 1).all(), f"a {engine} polarity is outside [-1, 1]"\n'
-        'assert set(scored["label"]) <= {"positive", "neutral", "negative"}, \\\n'
-        '    f"unknown labels: {set(scored[\'label\'])}"\n'
+        'assert set(scored["label"]) <= {"positive", "neutral", "negative"}, (\n'
+        '    f"unknown labels: {set(scored[\'label\'])}")\n'
         'assert (by_country["n_sentences"] >= min_sentences).all(), "a country with too few sentences is shown"\n'
         'assert (by_country["ci_low"] <= by_country["polarity"]).all(), "a polarity lies below its interval"\n'
         'assert (by_country["polarity"] <= by_country["ci_high"]).all(), "a polarity lies above its interval"'

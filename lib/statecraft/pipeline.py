@@ -18,6 +18,7 @@ from statecraft import schema
 from statecraft.analysis.stories import assign_stories
 from statecraft.cleaning.sentences import sentence_spans
 from statecraft.corpus import Corpus
+from statecraft.lifetime import die_with_parent
 from statecraft.sentiment.engines import check_engine, score_sentences
 from statecraft.sources import language
 from statecraft.tagging.tagger import tag_text
@@ -151,6 +152,6 @@ def _run(tasks: list, *, workers: int, scheduler: str | None) -> list:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(tasks) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         return list(pool.map(_annotate_task, tasks, chunksize=chunk))
 

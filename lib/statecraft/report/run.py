@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from statecraft import atomic, resources
+from statecraft.lifetime import die_with_parent
 from statecraft.report.pages import write_run_index, write_runs_index
 from statecraft.report.params import check_parameters, coerce, notebook_parameters
 
@@ -213,7 +214,7 @@ def _execute_all(tasks: list[tuple], *, jobs: int, bar: Any) -> list[tuple[str, 
             results.append(_execute_task(task))
             bar.update()
         return results
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=die_with_parent) as pool:
         for future in as_completed([pool.submit(_execute_task, task) for task in tasks]):
             results.append(future.result())
             bar.update()
