@@ -24,8 +24,11 @@ def swap_into_place(tmp: Path, out: Path) -> None:
     """Move folder ``tmp`` to ``out``; afterwards ``tmp`` holds the previous output, if any.
 
     On Linux the two folders are exchanged atomically (renameat2); elsewhere the old
-    folder is renamed aside first, leaving a moment in which ``out`` is missing.
+    folder is renamed aside first, leaving a moment in which ``out`` is missing. ``tmp``
+    (made private by ``tempfile.mkdtemp``) gets the permissions of a folder made with
+    ``mkdir`` under the current umask (usually 0o755) first.
     """
+    tmp.chmod(0o777 & ~current_umask())
     if not out.exists():
         os.replace(tmp, out)
         return
@@ -55,3 +58,10 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM):
         return False  # the file system or kernel cannot exchange: fall back to two renames
     raise OSError(code, os.strerror(code), str(b))
+
+
+def current_umask() -> int:
+    """Return the process umask (read by setting it and setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import nbformat
@@ -11,6 +13,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from statecraft import cli
 from statecraft.report import run as report
+from statecraft.report.params import validate_values
 
 SECRET_CODE = "code_cell_marker_that_must_not_show = 1"
 
@@ -118,7 +121,7 @@ def test_run_writes_reports_and_indexes(notebooks, tmp_path):
                              run="demo", progress=False)
     assert run == out / "demo"
     assert sorted(p.name for p in run.iterdir()) == [
-        "01_words.html", "01_words.ipynb", "02_comparison.html", "02_comparison.ipynb", "index.html"]
+        "01_words.html", "01_words.ipynb", "02_comparison.html", "02_comparison.ipynb", "index.html", "run.json"]
     page = (run / "01_words.html").read_text(encoding="utf-8")
     assert "&lt;b&gt;bold&lt;/b&gt;&lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page
     assert "code_cell_marker_that_must_not_show" not in page
@@ -151,12 +154,37 @@ def test_failing_notebook_still_gets_its_report(tmp_path):
         report.run_reports(out=tmp_path / "reports", notebooks=nbs, run="r", progress=False)
     assert "boom" in (tmp_path / "reports" / "r" / "01_fails.html").read_text(encoding="utf-8")
     assert "failed: RuntimeError: boom" in (tmp_path / "reports" / "r" / "index.html").read_text(encoding="utf-8")
+    runs = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert 'class="failed">FAILED: 1 of 1 notebooks (01_fails)' in runs
+
+
+def test_report_folders_follow_the_umask(notebooks, tmp_path):
+    old = os.umask(0o022)
+    try:
+        run = report.run_reports(out=tmp_path / "reports", notebooks=notebooks[:1], run="r", progress=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(run.stat().st_mode) == 0o755
+    assert stat.S_IMODE((tmp_path / "reports").stat().st_mode) == 0o755
+    assert "all ran" in (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [({"sources": ""}, "parameter sources: '' is empty"), ({"countries": "XXX"}, "expected a list"),
+     ({"start_date": "2025-06-01", "end_date": "2025-01-01"}, "before start_date"),
+     ({"granularity": "week"}, "day, month"), ({"top_n": "5"}, "whole number")],
+)
+def test_the_notebooks_validator_names_the_bad_value(params, message):
+    with pytest.raises(ValueError, match=message):
+        validate_values(params)
 
 
 @pytest.mark.parametrize(
     ("argv", "message"),
     [(["-p", "bogus", "1"], "unknown parameter(s) ['bogus']"), (["-p", "top_n", "ten"], "not a valid int"),
-     (["--per-country", "PK"], "alpha-3"), (["--sources", "missing/folder"], "sources not found")],
+     (["--per-country", "PK"], "alpha-3"), (["--sources", "missing/folder"], "sources not found"),
+     (["-p", "sources", ""], "parameter sources: '' is empty")],
 )
 def test_cli_report_errors(tmp_path, capsys, argv, message):
     code = cli.main(["report", "--out", str(tmp_path / "reports"), *argv])

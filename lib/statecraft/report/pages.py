@@ -21,9 +21,12 @@ _STYLE = (
 
 def write_run_index(
     path: Path, run: str, entries: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
-    sources: str | os.PathLike[str],
+    sources: str | os.PathLike[str], *, columns: Mapping[str, str] | None = None,
 ) -> Path:
-    """Write a run's index page: parameters, corpus summary, one link per report.
+    """Write a run's index page (parameters, corpus summary, one link per report) and its status.
+
+    Beside the page, ``run.json`` records the reports and the failed ones, so the list of
+    runs (:func:`write_runs_index`) can mark a run with a failed notebook.
 
     Args:
         path: The page to write.
@@ -31,6 +34,7 @@ def write_run_index(
         entries: One mapping per report: name, notebook, params, error ("" when it ran).
         params: The parameters given to the run.
         sources: The corpus the run read (summarised with :func:`statecraft.load_corpus`).
+        columns: Column names given to the run (text_column, title_column, date_column).
 
     Returns:
         ``path``.
@@ -48,11 +52,14 @@ def write_run_index(
     body = (
         f"<h1>Statecraft run: {_e(run)}</h1>\n"
         f"<h2>Parameters</h2>\n<table><tr><th>name</th><th>value</th></tr>\n{given}"
-        f"\n</table>\n<h2>Corpus</h2>\n{_corpus_summary(sources)}\n"
+        f"\n</table>\n<h2>Corpus</h2>\n{_corpus_summary(sources, columns or {})}\n"
         "<h2>Reports</h2>\n<table><tr><th>report</th><th>notebook</th><th>parameters</th><th>status</th></tr>\n"
         f"{rows}\n</table>\n<p><a href=\"../index.html\">all runs</a></p>"
     )
     path.write_text(_page(f"Statecraft run {run}", body), encoding="utf-8")
+    status = {"run": run, "reports": [e["name"] for e in entries],
+              "failed": {e["name"]: e["error"] for e in entries if e.get("error")}}
+    (path.parent / _STATUS).write_text(json.dumps(status, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
@@ -66,16 +73,29 @@ def write_runs_index(out: Path) -> Path:
         The page written.
     """
     runs = sorted(p.parent.name for p in out.glob("*/index.html"))
-    items = "\n".join(f'<li><a href="{_e(r)}/index.html">{_e(r)}</a></li>' for r in runs)
+    items = "\n".join(f'<li><a href="{_e(r)}/index.html">{_e(r)}</a>{_run_status(out / r)}</li>' for r in runs)
     page = _page("Statecraft reports", f"<h1>Statecraft reports</h1>\n<ul>\n{items}\n</ul>")
     (out / "index.html").write_text(page, encoding="utf-8")
     return out / "index.html"
 
 
-def _corpus_summary(sources: str | os.PathLike[str]) -> str:
+def _run_status(run_dir: Path) -> str:
+    """Say after a run's link whether every notebook ran ("" for runs written before run.json)."""
+    try:
+        status = json.loads((run_dir / _STATUS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    failed = sorted(status.get("failed", {}))
+    if not failed:
+        return f" <span>{len(status.get('reports', []))} reports, all ran</span>"
+    return (f' <span class="failed">FAILED: {len(failed)} of {len(status.get("reports", []))} notebooks '
+            f"({_e(', '.join(failed))})</span>")
+
+
+def _corpus_summary(sources: str | os.PathLike[str], columns: Mapping[str, str]) -> str:
     import statecraft as sc
 
-    corpus = sc.load_corpus(sources)
+    corpus = sc.load_corpus(sources, **{k: v for k, v in columns.items() if v})
     dates = corpus.documents["published_date"].dropna()
     span = f"{dates.min()} to {dates.max()}" if len(dates) else "none"
     undated = int(corpus.documents["published_date"].isna().sum())
@@ -84,6 +104,9 @@ def _corpus_summary(sources: str | os.PathLike[str]) -> str:
         f"<p>{_e(corpus.summary())}</p>\n"
         f"<p>Publication dates: {_e(span)} ({undated} undated)</p>"
     )
+
+
+_STATUS = "run.json"
 
 
 def _json(value: Any) -> str:

@@ -137,7 +137,9 @@ def run_reports(
         bar.close()
     entries = [{"name": name, "notebook": nb.name, "params": nb_params, "error": errors.get(name, "")}
                for nb, name, nb_params in todo]
-    write_run_index(tmp / "index.html", run_name, entries, params, sources or project_dir() / "seeds")
+    columns = {k: str(params[k]) for k in ("text_column", "title_column", "date_column") if params.get(k)}
+    corpus_path = sources or (nb_dir / params["sources"] if params.get("sources") else project_dir() / "seeds")
+    write_run_index(tmp / "index.html", run_name, entries, params, corpus_path, columns=columns)
     atomic.swap_into_place(tmp, run_dir)  # a killed run leaves the previous run intact
     shutil.rmtree(tmp, ignore_errors=True)
     write_runs_index(Path(out))
