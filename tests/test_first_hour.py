@@ -67,6 +67,7 @@ def test_a_mixed_folder_gets_every_report(tmp_path, capsys):
                      "--text-column", "Story Text"])
     printed = capsys.readouterr()
     assert code == 0, printed.err
+    assert "corpus: inputs: 12, documents: 9, quarantined: 3 (bad_json_line: 1, binary: 1, empty: 1)" in printed.out
     run = out / "mine"
     executed = sorted(run.glob("*.ipynb"))
     assert [p.stem for p in executed] == ["00_corpus_overview", "01_sentiment", "02_timeline",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +98,17 @@ def _report(args: argparse.Namespace) -> int:
     except report.ReportError as err:
         sys.stderr.write(f"statecraft report: {err}" + "\n")
         return 1
+    sys.stdout.write(f"corpus: {_account_line(run_dir)}" + "\n")
     sys.stdout.write(f"reports written to {run_dir}" + "\n")
     return 0
+
+
+def _account_line(run_dir: Path) -> str:
+    """Return the corpus account of a report run (from its run.json)."""
+    try:
+        return str(json.loads((run_dir / "run.json").read_text(encoding="utf-8")).get("corpus", ""))
+    except (OSError, ValueError):
+        return "see index.html"
 
 
 def _parser() -> argparse.ArgumentParser:

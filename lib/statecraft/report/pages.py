@@ -39,6 +39,7 @@ def write_run_index(
     Returns:
         ``path``.
     """
+    summary, account_line = _corpus_summary(sources, columns or {})
     rows = "\n".join(
         f'<tr><td><a href="{_e(e["name"])}.html">{_e(e["name"])}</a></td><td>{_e(e["notebook"])}</td>'
         f"<td><code>{_e(_json(e['params']))}</code></td>"
@@ -52,12 +53,12 @@ def write_run_index(
     body = (
         f"<h1>Statecraft run: {_e(run)}</h1>\n"
         f"<h2>Parameters</h2>\n<table><tr><th>name</th><th>value</th></tr>\n{given}"
-        f"\n</table>\n<h2>Corpus</h2>\n{_corpus_summary(sources, columns or {})}\n"
+        f"\n</table>\n<h2>Corpus</h2>\n{summary}\n"
         "<h2>Reports</h2>\n<table><tr><th>report</th><th>notebook</th><th>parameters</th><th>status</th></tr>\n"
         f"{rows}\n</table>\n<p><a href=\"../index.html\">all runs</a></p>"
     )
     path.write_text(_page(f"Statecraft run {run}", body), encoding="utf-8")
-    status = {"run": run, "reports": [e["name"] for e in entries],
+    status = {"run": run, "corpus": account_line, "reports": [e["name"] for e in entries],
               "failed": {e["name"]: e["error"] for e in entries if e.get("error")}}
     (path.parent / _STATUS).write_text(json.dumps(status, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
@@ -92,18 +93,19 @@ def _run_status(run_dir: Path) -> str:
             f"({_e(', '.join(failed))})</span>")
 
 
-def _corpus_summary(sources: str | os.PathLike[str], columns: Mapping[str, str]) -> str:
+def _corpus_summary(sources: str | os.PathLike[str], columns: Mapping[str, str]) -> tuple[str, str]:
     import statecraft as sc
 
     corpus = sc.load_corpus(sources, **{k: v for k, v in columns.items() if v})
     dates = corpus.documents["published_date"].dropna()
     span = f"{dates.min()} to {dates.max()}" if len(dates) else "none"
     undated = int(corpus.documents["published_date"].isna().sum())
-    return (
+    html_text = (
         f"<p>Sources: <code>{_e(os.fspath(sources))}</code></p>\n"
         f"<p>{_e(corpus.summary())}</p>\n"
         f"<p>Publication dates: {_e(span)} ({undated} undated)</p>"
     )
+    return html_text, corpus.summary()
 
 
 _STATUS = "run.json"
