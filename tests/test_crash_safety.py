@@ -234,7 +234,8 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the workers")
 def test_workers_die_with_a_killed_annotate_run(tmp_path):
     big = _articles(tmp_path / "big", 4000, seed=3)
-    proc = subprocess.Popen(_cli(str(big), "--out", str(tmp_path / "out"), "--workers", "2"), env=_env(),
+    proc = subprocess.Popen(_cli(str(big), "--out", str(tmp_path / "out"), "--workers", "2", "--batch-bytes", "100000"),
+                            env=_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: list[int] = []
     try:

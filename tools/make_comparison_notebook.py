@@ -38,8 +38,7 @@ cells = [
         'pd.set_option("display.html.use_mathjax", False)  # "$300 million" is money, not maths\n'
         'validate_values({"sources": sources, "countries": countries, "start_date": start_date, "end_date": end_date,\n'
         '                 "min_mentions": min_mentions, "top_n": top_n, "engine": engine})\n'
-        + LOAD.format(extra="") + "\n"
-        "ann = sc.annotate(corpus, sentiment=engine)\n"
+        + LOAD.format(extra=", sentiment=engine") + "\n"
         "cmp = analysis.compare_countries(\n"
         "    ann, countries=countries, start_date=start_date, end_date=end_date,\n"
         "    min_mentions=min_mentions, top_n=top_n, engine=engine,\n"

@@ -33,8 +33,7 @@ cells = [
         '                 "min_sentences": min_sentences})\n'
         "countries = [c.strip().upper() for c in countries]\n"
         "engines = sorted(set(sentiment.ENGINES))\n"
-        + LOAD.format(extra="") + "\n"
-        "ann = sc.annotate(corpus, sentiment=engines)\n"
+        + LOAD.format(extra=", sentiment=engines") + "\n"
         "print(ann.summary())"
     ),
     new_markdown_cell(LEFT_OUT),

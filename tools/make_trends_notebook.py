@@ -53,7 +53,7 @@ cells = [
         'top = dated.groupby("key")["n_articles"].sum().sort_values(ascending=False, kind="mergesort").index[:6]\n'
         'wide = dated[dated["key"].isin(top)].pivot_table(index="period_start", columns="key", values="n_articles",\n'
         '                                                  aggfunc="sum")\n'
-        "if len(wide):  # nothing to draw when the filters leave no dated period\n"
+        "if not wide.empty:  # nothing to draw when the filters leave no dated period or no key\n"
         '    axes = wide.astype("float64").plot(marker="o", figsize=(9, 3.5), ylabel="articles", xlabel="period start")'
     ),
     new_markdown_cell("## What must hold"),

@@ -76,7 +76,7 @@ def test_every_notebook_completes_and_says_what_it_left_out(tmp_path, name):
     rows, expected, per_country = CORPORA[name]
     run_dir = _run(tmp_path, rows, per_country)  # raises ReportError if a notebook failed
     executed = sorted(run_dir.glob("*.ipynb"))
-    assert len(executed) == (3 + len(per_country.split(",")) if per_country else 4)
+    assert len(executed) == (5 + len(per_country.split(",")) if per_country else 6)
     texts = {nb.stem: _left_out(nb) for nb in executed}
     for phrase in expected:
         assert any(phrase in text for text in texts.values()), (phrase, texts)
@@ -94,5 +94,6 @@ def test_every_notebook_completes_and_says_what_it_left_out(tmp_path, name):
 def test_500_articles(tmp_path):
     run_dir = _run(tmp_path, _many(500), None)
     texts = {nb.stem: _left_out(nb) for nb in sorted(run_dir.glob("*.ipynb"))}
-    assert set(texts) == {"00_corpus_overview", "01_sentiment", "02_timeline", "03_country_comparison"}
+    assert set(texts) == {"00_corpus_overview", "01_sentiment", "02_timeline", "03_country_comparison", "04_trends",
+                         "05_explore"}
     assert "Nothing left out." in texts["00_corpus_overview"]

@@ -303,11 +303,7 @@ def country_sentiment(
     from statecraft.sentiment import aggregate as sentiment_aggregate
     from statecraft.sentiment import summary as sentiment_summary
 
-    engines = sorted(set(corpus.sentiment["engine"].dropna()))
-    english = corpus.documents.loc[coverage.covered(corpus.documents), "doc_id"]
-    scorable = corpus.sentences["doc_id"].isin(english).any()  # else nothing could be scored (all German)
-    if engine not in engines and (engines or scorable):
-        raise ValueError(f"engine {engine!r} has no scores in this corpus; scored engines: {engines or 'none'}")
+    coverage.check_scored(corpus, engine)
     pairs = sentiment_aggregate.target_sentences(corpus.sentiment, corpus.mentions)
     pairs = pairs.merge(
         sentences[["country", *_KEYS, "story_id"]].rename(columns={"country": "entity_id"}),

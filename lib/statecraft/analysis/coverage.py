@@ -27,6 +27,24 @@ def covered(documents: pd.DataFrame) -> pd.Series:
     return lang.isin(language.COVERED).astype(bool)
 
 
+def check_scored(corpus: Corpus, engine: str | None) -> None:
+    """Raise if ``engine`` has no scores although the corpus has sentences it could have scored.
+
+    A corpus with no English sentence (all German, say) has no scores from any engine;
+    that is a coverage note, not an error, and the sentiment columns stay empty.
+
+    Raises:
+        ValueError: If the corpus was annotated without ``engine`` (naming the engines it has).
+    """
+    if engine is None:
+        return
+    engines = sorted(str(e) for e in corpus.sentiment["engine"].dropna().unique())
+    english = corpus.documents.loc[covered(corpus.documents), "doc_id"]
+    scorable = bool(corpus.sentences["doc_id"].isin(english).any())
+    if engine not in engines and (engines or scorable):
+        raise ValueError(f"engine {engine!r} has no scores in this corpus; scored engines: {engines or 'none'}")
+
+
 def coverage_notes(corpus: Corpus, *, scored: bool = False) -> list[str]:
     """Return sentences naming what the analyses leave out of ``corpus`` and why.
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from statecraft import schema
-from statecraft.analysis import comparison
+from statecraft.analysis import comparison, coverage
 from statecraft.analysis.trends import default_engine
 from statecraft.corpus import Corpus
 
@@ -95,10 +95,8 @@ def select(
         ValueError: If a date is not ISO or start is after end, ``sentiment`` is not a
             range inside [-1, 1], or ``engine`` (or the sentiment filter) has no scores.
     """
-    scored = sorted(str(e) for e in ann.sentiment["engine"].dropna().unique())
     engine = engine or default_engine(ann.sentiment)
-    if engine is not None and engine not in scored:
-        raise ValueError(f"engine {engine!r} has no scores in this corpus; scored engines: {scored or 'none'}")
+    coverage.check_scored(ann, engine)
     if sentiment is not None:
         _check_range(sentiment)
         if engine is None:

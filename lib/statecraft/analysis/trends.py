@@ -29,7 +29,7 @@ import logging
 
 import pandas as pd
 
-from statecraft.analysis import comparison, timeline
+from statecraft.analysis import comparison, coverage, timeline
 from statecraft.corpus import Corpus
 from statecraft.sentiment import stance
 from statecraft.sentiment import summary as sentiment_summary
@@ -94,17 +94,16 @@ def trends(
     freq = _choice("freq", freq, FREQS)
     date = _choice("date", date, DATES)
     engine = engine or default_engine(ann.sentiment)
-    scored = sorted(str(e) for e in ann.sentiment["engine"].dropna().unique())
-    if engine is not None and engine not in scored:
-        raise ValueError(f"engine {engine!r} has no scores in this corpus; scored engines: {scored or 'none'}")
+    coverage.check_scored(ann, engine)
     sentences = _dated_key_sentences(ann, entity_type, freq=freq, date=date)
     table = _counts(sentences)
     table = table.merge(_stance(ann, sentences), on=["period_start", "key"], how="left", validate="1:1")
     table = table.merge(_sentiment(ann, sentences, engine), on=["period_start", "key"], how="left", validate="1:1")
     table = _fill_periods(table, freq)
     table["engine"] = engine
-    first = table[table["n_articles"] > 0].groupby("key")["period_start"].min()
-    is_new = (table["period_start"] == table["key"].map(first)) & (table["n_articles"] > 0)
+    first = table[table["n_articles"] > 0].groupby("key")["period_start"].min().rename("first").reset_index()
+    first = table[["key"]].merge(first, on="key", how="left", validate="m:1")["first"].to_numpy()
+    is_new = (table["period_start"] == first) & (table["n_articles"] > 0)  # (Series.map fails on an empty map)
     table["is_undated"] = table["period_start"].isna()
     table["is_new"] = is_new.astype("boolean").mask(table["is_undated"])
     out = table[list(TREND_COLUMNS)].astype(TREND_COLUMNS)

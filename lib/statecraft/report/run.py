@@ -199,9 +199,28 @@ def render_html(executed: Path, target: Path) -> Path:
     exporter = HTMLExporter(template_name="lab", template_file=_TEMPLATE_NAME, extra_loaders=[DictLoader(_TEMPLATE)],
                             exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True, log=quiet)
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    body, _ = exporter.from_notebook_node(_without_widgets(nbformat.read(executed, as_version=4)))
     target.write_text(body, encoding="utf-8")
     return target
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = "The interactive explorer needs a live kernel: open this notebook in JupyterLab (make lab)."
+
+
+def _without_widgets(nb: Any) -> Any:
+    """Drop the widget state and widget views from a notebook before it becomes a static page.
+
+    A static page cannot run widgets, and their state holds corpus text inside a script
+    element, where escaping is not HTML escaping; each widget view becomes a plain note.
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data:
+                output["data"] = {"text/plain": WIDGET_NOTE}
+    return nb
 
 
 def _execute_task(task: tuple) -> tuple[str, str]:

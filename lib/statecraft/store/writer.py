@@ -26,6 +26,7 @@ import pandas as pd
 
 from statecraft import schema
 from statecraft.analysis.stories import assign_stories
+from statecraft.lifetime import die_with_parent
 from statecraft.pipeline import _engines, annotate
 from statecraft.store import layout
 
@@ -92,7 +93,8 @@ def annotate_to_store(
         meta = layout.read_meta(folder)
         _check_identity(meta, identity, folder)
         if not meta:  # written first, so a killed first run is still known as this store and resumes
-            layout.write_meta(folder, {**identity, "inputs": [], "batches": 0, "account": {}})
+            layout.write_meta(folder, {**identity, "fields": dict(fields or {}), "inputs": [], "batches": 0,
+                                       "account": {}})
         held, removed = _held_pieces(folder, {p.key for p in pieces}, salt)
         todo = [p for p in pieces if p.key not in held]
         jobs = [
@@ -106,6 +108,7 @@ def annotate_to_store(
         account = layout.account(folder)
         layout.write_meta(folder, {
             **identity,
+            "fields": dict(fields or {}),
             "inputs": sorted({(p.rel, p.digest) for p in pieces if p.digest}),
             "batches": len(layout.batch_dirs(folder)),
             "account": account,
@@ -235,7 +238,7 @@ def _run_batches(jobs: list[dict], *, workers: int, scheduler: str | None, progr
         else:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
                 for future in as_completed([pool.submit(write_batch, job) for job in jobs]):
                     finished(future.result())
     finally:
