@@ -19,6 +19,8 @@ import nbformat
 from nbclient import NotebookClient
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_NOTE = "The interactive explorer needs a live kernel: run this cell in JupyterLab (make lab)."
 KERNEL_ARGUMENTS = ["--log-level=CRITICAL"]  # keep the kernel's start-up warnings off the terminal
 
 
@@ -45,6 +47,8 @@ def normalise(nb: nbformat.NotebookNode) -> None:
         if cell.cell_type == "code":
             for output in cell.outputs:
                 output.get("metadata", {}).pop("execution", None)
+                if WIDGET_VIEW in output.get("data", {}):  # its model id is random and its state is dropped
+                    output["data"] = {"text/plain": WIDGET_NOTE}
     for key in ("widgets", "papermill", "toc"):
         nb.metadata.pop(key, None)
     nb.metadata["language_info"] = {"name": "python"}
