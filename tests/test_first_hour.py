@@ -71,7 +71,7 @@ def test_a_mixed_folder_gets_every_report(tmp_path, capsys):
     run = out / "mine"
     executed = sorted(run.glob("*.ipynb"))
     assert [p.stem for p in executed] == ["00_corpus_overview", "01_sentiment", "02_timeline",
-                                          "03_country_comparison"]
+                                          "03_country_comparison", "04_trends", "05_explore"]
     for path in executed:
         nb = nbformat.read(path, as_version=4)
         assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
