@@ -178,3 +178,29 @@ def test_a_dask_local_cluster_of_two_worker_processes_writes_the_same_store(mixe
                                    scheduler=cluster.scheduler_address)
     assert acc["batches"] > 3
     _assert_same(sc.Corpus.load(tmp_path / "dask"), sc.Corpus.load(tmp_path / "one"))
+
+
+def test_records_columns_are_kept_and_a_store_of_other_columns_is_refused(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "rows.csv").write_text("Head,Story Text,released\nA deal,Pakistan signed a deal with Binance.,2025-05-02\n"
+                                  "A ban,China banned mining again.,2025-05-03\n", encoding="utf-8")
+    store = tmp_path / "store"
+    acc = sc.annotate_to_store(src, store, fields={"text": "Story Text", "published": "released"}, progress=False)
+    assert acc["documents"] == 2
+    assert acc["columns"]["rows.csv"]["text"] == ["Story Text"]
+    assert acc["columns"]["rows.csv"]["published"] == ["released"]
+    ann = sc.load_annotated(store, text_column="Story Text", date_column="released")
+    assert ann.documents["published_date"].astype(str).tolist() == ["2025-05-02", "2025-05-03"]
+    assert ann.account["columns"]["rows.csv"]["ignored"] == ["Head"]
+    with pytest.raises(StoreError, match="annotated with record columns"):
+        sc.load_annotated(store, text_column="Head")
+
+
+def test_a_report_on_a_store_without_every_engine_fails_before_any_notebook(mixed, tmp_path):
+    from statecraft.report import run as report
+
+    sc.annotate_to_store(mixed, tmp_path / "store", sentiment="textblob", progress=False)
+    with pytest.raises(report.ReportError, match="--sentiment finance,textblob,vader"):
+        report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", progress=False)
+    assert not (tmp_path / "reports").exists()

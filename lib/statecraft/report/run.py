@@ -272,9 +272,14 @@ def _annotated_once(sources: Any, out: Path, *, manifest: Any, fields: dict[str,
     columns named by the run (``--text-column`` ...); a store given as sources is used as is.
     """
     from statecraft.sentiment.engines import ENGINES
-    from statecraft.store import annotate_to_store, is_store
+    from statecraft.store import annotate_to_store, is_store, open_store
 
     if sources is not None and is_store(sources):
+        held = set(open_store(sources).meta.get("engines", []))
+        if not set(ENGINES) <= held:
+            raise ReportError(f"store {sources} holds sentiment of {sorted(held)}; the reports compare "
+                              f"{', '.join(sorted(ENGINES))}: annotate the sources into a new store with "
+                              f"--sentiment {','.join(sorted(ENGINES))}, or give the source folder")
         return Path(sources)
     src = Path(sources) if sources is not None else project_dir() / "seeds"
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", src.stem or "sources")[:80] or "sources"
