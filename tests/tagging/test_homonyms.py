@@ -81,6 +81,10 @@ def test_names_without_a_marker_stay(text, expected, rule):
         ("Madrid traffic was heavy, Spanish officials said.", ["ESP"], ("Madrid", "subject")),
         ("Beijing Bans Crypto Mining Again", ["CHN"], ("Beijing", "subject")),
         ("Canberra has repeatedly rejected the claim.", ["AUS"], ("Canberra", "subject")),
+        ("It was a quiet week of crypto dispatches from Washington.", ["USA"], ("Washington", "subject")),
+        ("The exchange faces pressure from Beijing over its listings.", ["CHN"], ("Beijing", "subject")),
+        ("She flew in from Washington on Monday.", [], ("Washington", "place")),
+        ("The team drove from Beijing to the coast.", [], ("Beijing", "place")),
     ],
 )
 def test_capitals_need_support(text, expected, rule):

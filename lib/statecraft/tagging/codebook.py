@@ -73,6 +73,7 @@ RULES = frozenset(
         "verb_skip",
         "state_noun",
         "state_before",
+        "state_from",
         "place_noun",
         "county_word",
     }

@@ -9,8 +9,10 @@ A capital counts as its country only with support; without it the mention is a `
   comes right before it ("warned Beijing"); or it holds a state noun ("Beijing's ban",
   "Moscow's tough response"); or a preposition of agency or relation comes before it
   ("by Washington", "with Moscow", "against Beijing", "tensions between Washington and
-  Moscow"). The words are rules ``state_verb``, ``verb_skip``, ``state_noun`` and
-  ``state_before`` of ``rule_words.csv``.
+  Moscow"); or something a state sends comes from it ("pressure from Beijing", "dispatches
+  from Washington"). The words are rules ``state_verb``, ``verb_skip``, ``state_noun``,
+  ``state_before`` and ``state_from`` (no people: "officials from Amsterdam" may be the
+  city's) of ``rule_words.csv``.
 - document: the article names the country some other way: its name, demonym or
   abbreviation, one of its cities or (for the USA) states, or another alias than this one.
 """
@@ -29,6 +31,7 @@ _COORDINATED = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
 _BETWEEN = re.compile(r"([A-Za-z]+)[ \t]+between[ \t]+(?:(?:[A-Z][\w.]*[ \t]+){1,3}and[ \t]+)?$", re.IGNORECASE)
+_FROM = re.compile(r"([A-Za-z]+)[ \t]+from[ \t]+$")
 _POSSESSIVE = re.compile(r"['\u2019]s?((?:[ \t]+[a-z][a-z-]*){1,3})")
 SUPPORT_KINDS = frozenset(
     {"name", "official_name", "short_name", "former_name", "abbreviation", "demonym", "constituent", "city", "us_state"}
@@ -65,7 +68,10 @@ def acts(text: str, start: int, end: int) -> bool:
     if before and (before.group(1).lower() in _verbs() or before.group(1).lower() in _words("state_before")):
         return True
     between = _BETWEEN.search(window)
-    return bool(between and between.group(1).lower() in _words("state_noun"))
+    if between and between.group(1).lower() in _words("state_noun"):
+        return True
+    sent = _FROM.search(window)  # "pressure from Beijing"; "flew in from Washington" is a place
+    return bool(sent and sent.group(1).lower() in _words("state_from"))
 
 
 def _verb_after(text: str, end: int) -> bool:
