@@ -157,10 +157,20 @@ def test_swimlane_labels_never_overlap_on_the_seeds(seeds_annotated):
 
 @pytest.mark.parametrize("n", [6, 60, 600])
 def test_swimlane_labels_never_overlap_when_dense(n):
-    figure = swimlane(_dense_events(n))
+    figure = swimlane(_dense_events(n), max_events=1000)
     boxes = _label_boxes(figure)
     assert boxes and _overlapping(boxes) == []
     hidden = sum(not t.get_visible() for t in figure.axes[0].texts)
     assert len(boxes) - 1 - 3 + hidden == n  # minus the legend's title and three topics
     if hidden:
         assert f"{hidden} of {n} labels hidden" in figure.axes[0].get_xlabel()
+
+
+def test_swimlane_draws_the_events_with_most_sources_and_says_how_many_it_left_out():
+    events = _dense_events(600).reset_index(drop=True)
+    events["n_sources"] = [1 + (i % 7 == 0) * 4 for i in range(len(events))]  # 86 events with 5 sources
+    figure = swimlane(events, max_events=80)
+    drawn = [t for t in figure.axes[0].texts if t.get_text().endswith(")")]
+    assert len(drawn) == 80
+    assert "520 of 600 events with fewer sources not drawn" in figure.axes[0].get_xlabel()
+    assert _overlapping(_label_boxes(figure)) == []

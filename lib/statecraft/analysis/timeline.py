@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -50,19 +52,23 @@ def events(
     dated = dated_sentences(timexes)
     tags = _sentence_tags(mentions)
     rows = dated.merge(tags, on=["doc_id", "sentence_id"], how="inner", validate="1:1")
-    rows = rows[rows[["countries", "actors", "topics"]].apply(lambda r: any(len(v) for v in r), axis=1)]
-    docs = documents.set_index("doc_id")
-    rows = rows.assign(
-        published=[_get(docs, d, "published_date") for d in rows["doc_id"]],
-        publisher=[_get(docs, d, "publisher") for d in rows["doc_id"]],
-        story_id=[_get(docs, d, "story_id") for d in rows["doc_id"]],
-    )
-    text = sentences.set_index(["doc_id", "sentence_id"])["text"]
-    keys = zip(rows["doc_id"], rows["sentence_id"], strict=True)
-    rows = rows.assign(sentence=[str(text.get((d, s), "")) for d, s in keys])
+    tagged = [bool(c or a or t) for c, a, t in zip(rows["countries"], rows["actors"], rows["topics"], strict=True)]
+    rows = rows[pd.Series(tagged, index=rows.index, dtype=bool)]
+    wanted = [c for c in ("published_date", "publisher", "story_id") if c in documents.columns]
+    docs = documents[["doc_id", *wanted]].drop_duplicates("doc_id").rename(columns={"published_date": "published"})
+    rows = rows.merge(docs, on="doc_id", how="left", validate="m:1")
+    for column in ("published", "publisher", "story_id"):  # plain str or None, as the event rows hold them
+        values = rows[column] if column in rows.columns else [None] * len(rows)
+        rows[column] = pd.Series([None if v is None or pd.isna(v) else str(v) for v in values], index=rows.index,
+                                 dtype=object)
+    text = sentences[["doc_id", "sentence_id", "text"]].drop_duplicates(["doc_id", "sentence_id"])
+    rows = rows.merge(text.rename(columns={"text": "sentence"}), on=["doc_id", "sentence_id"], how="left",
+                      validate="m:1")
+    rows["sentence"] = [str(v) if isinstance(v, str) else "" for v in rows["sentence"]]
     rows = rows.sort_values(["date_start", "doc_id", "sentence_id"], kind="mergesort").reset_index(drop=True)
     groups = _merge_groups(rows)
-    out = [_event(rows.loc[members]) for members in groups]
+    records = rows.to_dict("records")  # plain dicts: one event per group without pandas per-row costs
+    out = [_event([records[i] for i in members]) for members in groups]
     table = pd.DataFrame(out, columns=EVENT_COLUMNS[1:])
     table = table.sort_values(["event_date", "value", "surface"], kind="mergesort").reset_index(drop=True)
     table.insert(0, "event_id", [f"e{i:04d}" for i in range(len(table))])
@@ -145,9 +151,9 @@ def _merge_groups(rows: pd.DataFrame) -> list[list[int]]:
     return list(groups.values())
 
 
-def _event(group: pd.DataFrame) -> dict:
-    first = group.iloc[0]
-    published = sorted(_present(group["published"]))
+def _event(group: list[dict]) -> dict:
+    first = group[0]
+    published = sorted(_present(r["published"] for r in group))
     lag = None
     if published:
         lag = (dt.date.fromisoformat(published[0][:10]) - dt.date.fromisoformat(first["date_start"])).days
@@ -156,13 +162,13 @@ def _event(group: pd.DataFrame) -> dict:
         "date_end": first["date_end"],
         "value": first["value"],
         "granularity": first["granularity"],
-        "countries": tuple(sorted({c for t in group["countries"] for c in t})),
-        "actors": tuple(sorted({a for t in group["actors"] for a in t})),
-        "topics": tuple(sorted({a for t in group["topics"] for a in t})),
-        "doc_ids": tuple(sorted(set(group["doc_id"]))),
-        "publishers": tuple(sorted(set(_present(group["publisher"])))),
-        "n_sources": group["doc_id"].nunique(),
-        "story_ids": tuple(sorted(set(_present(group["story_id"])))),
+        "countries": tuple(sorted({c for r in group for c in r["countries"]})),
+        "actors": tuple(sorted({a for r in group for a in r["actors"]})),
+        "topics": tuple(sorted({a for r in group for a in r["topics"]})),
+        "doc_ids": tuple(sorted({r["doc_id"] for r in group})),
+        "publishers": tuple(sorted(set(_present(r["publisher"] for r in group)))),
+        "n_sources": len({r["doc_id"] for r in group}),
+        "story_ids": tuple(sorted(set(_present(r["story_id"] for r in group)))),
         "first_published": published[0] if published else None,
         "lag_days": lag,
         "surface": first["surface"],
@@ -250,12 +256,17 @@ def _overlap(a, b) -> bool:  # noqa: ANN001 - matplotlib Bbox
     return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
 
 
-def _present(values: pd.Series) -> list[str]:
+def _present(values: Iterable[Any]) -> list[str]:
     return [str(v) for v in values if isinstance(v, str) and v]
 
 
 def swimlane(
-    events: pd.DataFrame, *, date_column: str = "event_date", max_label_chars: int = 28, width: float = 10.0
+    events: pd.DataFrame,
+    *,
+    date_column: str = "event_date",
+    max_label_chars: int = 28,
+    width: float = 10.0,
+    max_events: int = 80,
 ) -> Figure:
     """Draw events as dots on one lane per country, coloured by topic and labelled.
 
@@ -265,6 +276,9 @@ def swimlane(
             :func:`select_events` draws them by day or month).
         max_label_chars: Labels (first actor or topic, and the TIMEX3 value) are cut to this length.
         width: Figure width in inches.
+        max_events: At most this many events are drawn: those with the most sources (then
+            the earliest); the x-axis label says how many were left out. A year of news
+            holds thousands of events, which no chart can label.
 
     Returns:
         A matplotlib Figure (lanes sorted by country code; events without a country go to "(none)").
@@ -272,9 +286,15 @@ def swimlane(
         each takes the first free place of :data:`_LABEL_OFFSETS` right, then left, of its
         dot, and a label with no free place is hidden (the x-axis label says how many).
     """
-    lanes = events.assign(lane=[c if c else ("(none)",) for c in events["countries"]]).explode("lane")
+    shown = events
+    if len(events) > max_events:
+        order = events.assign(_n=events["n_sources"] if "n_sources" in events.columns else 1)
+        order = order.sort_values(["_n", date_column], ascending=[False, True], kind="mergesort")
+        shown = events.loc[sorted(order.index[:max_events])]
+    left_out = len(events) - len(shown)
+    lanes = shown.assign(lane=[c if c else ("(none)",) for c in shown["countries"]]).explode("lane")
     countries = sorted(lanes["lane"].unique()) if len(lanes) else []
-    topics = sorted({t[0] if t else "(no topic)" for t in events["topics"]}) if len(events) else []
+    topics = sorted({t[0] if t else "(no topic)" for t in shown["topics"]}) if len(shown) else []
     colours = {topic: f"C{i % 10}" for i, topic in enumerate(topics)}
     figure = Figure(figsize=(width, 1.0 + 0.6 * max(1, len(countries))))
     FigureCanvasAgg(figure)  # a canvas that can measure text, so labels can be kept apart
@@ -299,5 +319,7 @@ def swimlane(
     figure.subplots_adjust(left=0.08, right=0.80, bottom=0.12, top=0.97)
     hidden = _place_labels(figure, labels)
     note = f"; {hidden} of {len(labels)} labels hidden where they would overlap" if hidden else ""
+    if left_out:
+        note += f"; {left_out} of {len(events)} events with fewer sources not drawn"
     ax.set_xlabel(f"event date (from the text, not the publication date){note}")
     return figure
