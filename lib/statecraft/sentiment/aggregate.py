@@ -39,24 +39,29 @@ def document_scores(sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.Data
         lengths, on=["doc_id", "sentence_id"], how="left", validate="m:1"
     )
     data = data.assign(polarity=data["polarity"].astype("float64"), length=data["length"].fillna(0.0))
-    rows = []
-    for (doc_id, engine), group in data.groupby(["doc_id", "engine"], sort=True):
-        pol, weights = group["polarity"], group["length"]
-        weighted = float((pol * weights).sum() / weights.sum()) if weights.sum() > 0 else float(pol.mean())
-        mean = round(float(pol.mean()), 4)
-        rows.append(
-            {
-                "doc_id": doc_id,
-                "engine": engine,
-                "n_sentences": len(group),
-                "polarity_mean": mean,
-                "polarity_weighted": round(weighted, 4),
-                "label": label_polarity(mean, engine=str(engine)),
-                "sentence_ids": tuple(sorted(int(i) for i in group["sentence_id"])),
-            }
-        )
-    columns = ["doc_id", "engine", "n_sentences", "polarity_mean", "polarity_weighted", "label", "sentence_ids"]
-    return _typed(pd.DataFrame(rows, columns=columns), ["polarity_mean", "polarity_weighted"])
+    # one pass over the rows sorted by (doc_id, engine); each group's sums are numpy sums of its
+    # slice, the same floats as Series.mean / Series.sum gave per group (pandas' grouped sums differ
+    # in the last bit, which moves a rounding at a half)
+    data = data.sort_values(["doc_id", "engine"], kind="mergesort").reset_index(drop=True)
+    keys = list(zip(data["doc_id"], data["engine"], strict=True))
+    bounds = [i for i in range(1, len(keys)) if keys[i] != keys[i - 1]]
+    starts, ends = ([0, *bounds], [*bounds, len(keys)]) if keys else ([], [])
+    pol, length, ids = (data[c].to_numpy() for c in ("polarity", "length", "sentence_id"))
+    out: dict[str, list] = {c: [] for c in ("doc_id", "engine", "n_sentences", "polarity_mean",
+                                             "polarity_weighted", "label", "sentence_ids")}
+    for start, end in zip(starts, ends, strict=True):
+        p, w = pol[start:end], length[start:end]
+        raw, total = p.sum() / (end - start), w.sum()
+        mean = round(float(raw), 4)
+        out["doc_id"].append(keys[start][0])
+        out["engine"].append(keys[start][1])
+        out["n_sentences"].append(end - start)
+        out["polarity_mean"].append(mean)
+        out["polarity_weighted"].append(round(float((p * w).sum() / total if total > 0 else raw), 4))
+        out["label"].append(label_polarity(mean, engine=str(keys[start][1])))
+        out["sentence_ids"].append(tuple(sorted(int(i) for i in ids[start:end])))
+    rows = pd.DataFrame(out)
+    return _typed(rows, ["polarity_mean", "polarity_weighted"])
 
 
 def target_sentences(sentiment: pd.DataFrame, mentions: pd.DataFrame, *, entity_type: str = "country") -> pd.DataFrame:
