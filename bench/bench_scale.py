@@ -9,7 +9,7 @@ undated), written as JSONL files of 1,000 articles. Prints, measured side by sid
 articles/s of ``statecraft annotate`` with 1 and 2 workers and their ratio, the peak memory
 of all processes together (sampled every 0.1 s with psutil), the time of a re-run on
 unchanged inputs and its share of the first run, the time of ``statecraft report --sources
-STORE`` (a store annotated with all three engines, as the reports compare them) with each
+STORE`` (a store annotated with every engine, as the reports compare them) with each
 notebook's duration, and the naive pipeline (pycountry regex +
 dateparser.search_dates + TextBlob on the whole text) against the full pipeline on 300
 real articles on one core.
@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 
 import psutil
+
+from statecraft.sentiment.engines import ENGINES
 
 ROOT = Path(__file__).resolve().parents[1]
 CRYPTO = ROOT.parent / "shared" / "corpus" / "crypto_news" / "crypto_news_20221130_20230105.json"
@@ -149,8 +151,8 @@ def main() -> int:
     store = OUT / f"scale-{args.n}" / "store-all"  # the reports compare every engine
     shutil.rmtree(store, ignore_errors=True)
     seconds, peak, _ = measured([str(BIN / "statecraft"), "annotate", str(src), "--out", str(store), "--workers", "2",
-                                 "--quiet", "--sentiment", "textblob,vader,finance"])
-    print(f"annotate, 2 workers, all three engines (the reports' store): {seconds:.1f} s, "
+                                 "--quiet", "--sentiment", ",".join(sorted(ENGINES))])
+    print(f"annotate, 2 workers, every engine ({', '.join(sorted(ENGINES))}: the reports' store): {seconds:.1f} s, "
           f"{args.n / seconds:.0f} articles/s, peak {peak:.0f} MB")
     reports = OUT / f"scale-{args.n}" / "reports"
     seconds, peak, _ = measured([str(BIN / "statecraft"), "report", "--sources", str(store), "--out", str(reports)])
