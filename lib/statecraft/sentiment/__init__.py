@@ -1,9 +1,9 @@
 """Sentiment: sentences in; per-engine polarity and labels out, and their document, country and stance aggregates.
 
-``engines`` scores sentences with TextBlob, VADER or the trained ``finance`` model (its
-``lexicon`` and ``finance`` modules below it); ``aggregate`` and ``summary`` turn sentence
-scores into document and target tables; ``stance`` reads engaging or restricting topics;
-``gold`` reads the labelled sets the benchmarks score against.
+``engines`` scores sentences with TextBlob, VADER or the trained ``finance`` and ``news``
+models (its ``lexicon``, ``finance``, ``cues`` and ``news`` modules below it);
+``aggregate`` and ``summary`` turn sentence scores into document and target tables;
+``stance`` reads engaging or restricting topics; ``gold`` reads the labelled sets the benchmarks score against.
 """
 
 from statecraft.sentiment.aggregate import document_scores, target_sentences, targeted

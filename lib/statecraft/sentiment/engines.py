@@ -7,7 +7,11 @@ Engines (chosen by name, see :data:`ENGINES`):
 * ``vader``: vaderSentiment's compound score in [-1, 1]; no subjectivity.
 * ``finance``: a TF-IDF + logistic-regression model trained on SEntFiN and FinEntity
   (see ``data/sentiment/README.md``); polarity is ``P(positive) - P(negative)``;
-  no subjectivity.
+  no subjectivity. Strong on held-out splits of its own training sets, weak on other news.
+* ``news``: logistic regression over polarity cues (direction x quantity, state actions,
+  negation and contrast scope; :mod:`statecraft.sentiment.cues`), TextBlob and VADER
+  scores and word n-grams, trained on SEntFiN and FinEntity; the best validated engine
+  cross-dataset (``data/sentiment/reliability.csv``); polarity as ``finance``.
 
 Text is normalised before every engine sees it (:func:`normalize_text`): Unicode NFKC,
 curly quotes and apostrophes made straight, dashes made ASCII, and negative contractions
@@ -19,14 +23,16 @@ Labels (documented thresholds):
 * ``textblob`` and ``vader``: ``positive`` if polarity >= 0.05, ``negative`` if
   polarity <= -0.05, else ``neutral`` (0.05 is VADER's published threshold).
 * ``finance``: the most probable class of the classifier.
+* ``news``: the most probable class, or neutral when its probability is below the
+  model's ``min_confidence`` (the engine abstains).
 
 Aggregates (document and targeted means) are labelled with :func:`label_polarity`, which
-uses the same +-0.05 for the lexicon engines and, for ``finance``, the polarity threshold
-stored with the model (the one that best reproduces the classifier's own labels).
+uses the same +-0.05 for the lexicon engines and, for ``finance`` and ``news``, the polarity
+threshold stored with the model (the one that best reproduces the classifier's own labels).
 
 ``domain=True`` applies the news-domain lexicon adjustments in
 ``data/sentiment/domain_terms.csv`` (e.g. ``firm`` as a company, ``United`` in "United
-States") to the lexicon engines; it does not change ``finance``, which learned its words.
+States") to the lexicon engines; it does not change ``finance`` or ``news``, which learned their words.
 """
 
 from __future__ import annotations
@@ -39,11 +45,11 @@ from typing import Any
 
 import pandas as pd
 
-from statecraft.sentiment import finance, lexicon
+from statecraft.sentiment import finance, lexicon, news
 
 log = logging.getLogger(__name__)
 
-ENGINES: tuple[str, ...] = ("textblob", "vader", "finance")
+ENGINES: tuple[str, ...] = ("textblob", "vader", "finance", "news")
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 LEXICON_THRESHOLD = 0.05
 
@@ -119,6 +125,8 @@ def score_sentences(texts: Sequence[str], *, engine: str = "textblob", domain: b
     clean = [normalize_text(str(t)) for t in texts]
     if engine == "finance":
         rows = finance.score(clean)
+    elif engine == "news":
+        rows = news.score(clean)
     elif engine == "vader":
         rows = [{"polarity": p, "subjectivity": None} for p in lexicon.vader_polarity(clean, domain=domain)]
     else:
@@ -137,7 +145,8 @@ def label_polarity(polarity: float, *, engine: str = "textblob") -> str:
 
     Args:
         polarity: A score in [-1, 1].
-        engine: One of :data:`ENGINES`; ``finance`` uses the threshold stored with its model.
+        engine: One of :data:`ENGINES`; ``finance`` and ``news`` use the threshold stored
+            with their model.
 
     Returns:
         ``positive``, ``neutral`` or ``negative``.
@@ -168,6 +177,8 @@ def polarity_threshold(engine: str) -> float:
     check_engine(engine)
     if engine == "finance":
         return finance.polarity_threshold()
+    if engine == "news":
+        return news.polarity_threshold()
     return LEXICON_THRESHOLD
 
 
@@ -180,7 +191,7 @@ def explain(text: str, *, engine: str = "textblob", domain: bool = False) -> pd.
     * ``vader``: one row per word with a valence after VADER's rules (negation,
       boosters, "but"), plus a ``(punctuation)`` row for "!"/"?" emphasis; weights are
       shares of the compound score, so they sum to it.
-    * ``finance``: occlusion: the weight of a word is the polarity of the text minus
+    * ``finance`` and ``news``: occlusion: the weight of a word is the polarity of the text minus
       the polarity with that word removed (weights need not sum to the polarity).
 
     Args:
@@ -199,6 +210,8 @@ def explain(text: str, *, engine: str = "textblob", domain: bool = False) -> pd.
     clean = normalize_text(text)
     if engine == "finance":
         pairs = finance.explain(clean)
+    elif engine == "news":
+        pairs = news.explain(clean)
     elif engine == "vader":
         pairs = lexicon.vader_explain(clean, domain=domain)
     else:

@@ -1,0 +1,159 @@
+"""Train the ``news`` sentiment model and write it to data/sentiment/ (deterministic).
+
+    .venv/bin/python tools/train_news_model.py                # rebuild in place
+    .venv/bin/python tools/train_news_model.py --check        # rebuild to a temp dir, compare bytes
+
+The shipped model is trained on all of SEntFiN 1.0 (MIT; headlines, sentence labels from
+entity labels) and all of FinEntity (ODC-BY; sentences holding a labelled entity, and whole
+paragraphs); label rules are in statecraft.sentiment.gold. The figures that say how it
+holds outside its training data are cross-dataset and come from models trained the same
+way without the test set (:func:`fit` on one source, scored on the other): they are
+computed by bench/eval_sentiment.py, which imports :func:`fit` from here, and are stored in
+data/sentiment/reliability.csv.
+
+The output is byte-identical for identical inputs and library versions: the npz is written
+with fixed zip timestamps, the JSON with sorted keys; lbfgs logistic regression is
+deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from statecraft.sentiment import cues, gold
+from statecraft.sentiment import news as nm
+from statecraft.sentiment.engines import normalize_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_finance_model import _fit_threshold, write_npz  # noqa: E402
+
+log = logging.getLogger("train_news_model")
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+PARAMS = {"C": 1.0, "min_df": 5, "cue_scale": 4.0, "lexicon_scale": 1.0, "min_confidence": 0.0, "max_iter": 5000}
+CLASSES = ("negative", "neutral", "positive")
+
+
+def training_sets(sentfin: Path, finentity: Path) -> dict[str, pd.DataFrame]:
+    """Read both sources whole: ``sentfin`` (headlines) and ``finentity`` (sentences + paragraphs)."""
+    sf = gold.read_sentfin(sentfin)
+    paragraphs = gold.read_finentity(finentity)
+    fe = pd.concat([gold.finentity_texts(paragraphs, unit=u) for u in ("sentence", "paragraph")], ignore_index=True)
+    return {"sentfin": sf[["text", "label"]], "finentity": fe[["text", "label"]]}
+
+
+def fit(texts: list[str], labels: list[str], params: dict | None = None) -> nm.NewsModel:
+    """Train a news model on raw texts and labels (texts are normalised here).
+
+    Args:
+        texts: Training texts.
+        labels: Their labels (negative, neutral, positive).
+        params: Overrides of :data:`PARAMS`.
+
+    Returns:
+        The model (aggregate threshold fitted on its training texts).
+    """
+    arrays, settings = fit_arrays(texts, labels, params)
+    return nm.model_from_arrays(arrays, settings=settings)
+
+
+def fit_arrays(texts: list[str], labels: list[str], params: dict | None = None) -> tuple[dict, dict]:
+    """Train a news model; return its arrays and settings (as stored in npz and JSON)."""
+    p = {**PARAMS, **(params or {})}
+    clean = [normalize_text(t) for t in texts]
+    vectorizer = TfidfVectorizer(analyzer=nm.word_grams, min_df=p["min_df"], sublinear_tf=True)
+    vectorizer.fit(clean)
+    terms = list(vectorizer.get_feature_names_out())
+    index, idf = {t: i for i, t in enumerate(terms)}, vectorizer.idf_.astype(np.float32).astype(np.float64)
+    matrix = nm.features(clean, index, idf, cue_scale=p["cue_scale"], lexicon_scale=p["lexicon_scale"])
+    clf = LogisticRegression(C=p["C"], class_weight="balanced", max_iter=p["max_iter"])
+    clf.fit(matrix, labels)
+    assert tuple(clf.classes_) == CLASSES, clf.classes_
+    arrays = {
+        "word_terms": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
+        "word_idf": idf.astype(np.float32),
+        "coef": clf.coef_.astype(np.float32),
+        "intercept": clf.intercept_.astype(np.float32),
+    }
+    settings = {"classes": list(CLASSES), "cue_scale": p["cue_scale"], "lexicon_scale": p["lexicon_scale"],
+                "min_confidence": p["min_confidence"], "polarity_threshold": 0.0}  # fmt: skip
+    proba = nm.model_from_arrays(arrays, settings=settings).predict_proba(clean)
+    gap = float(np.abs(proba - clf.predict_proba(matrix)).max())
+    if gap > 1e-4:
+        raise RuntimeError(f"numpy inference differs from scikit-learn by {gap}")
+    settings["polarity_threshold"] = _fit_threshold(proba)
+    return arrays, settings
+
+
+def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
+    """Train the shipped model on every source; return arrays and the JSON metadata."""
+    train = pd.concat([data["sentfin"], data["finentity"]], ignore_index=True)
+    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist())
+    n_words = int(arrays["word_idf"].shape[0])
+    meta = {
+        **settings,
+        "format": 1,
+        "features": {
+            "words": "word 1-2-grams of lower-cased, digit->0 text (sublinear tf-idf, L2), min_df",
+            "cues": list(cues.FEATURES),
+            "lexicon": ["textblob_polarity", "vader_compound"],
+        },
+        "n_features": {"words": n_words, "cues": len(cues.FEATURES), "lexicon": 2},
+        "params": PARAMS,
+        "training": {
+            "n": len(train),
+            "labels": {k: int(v) for k, v in sorted(train["label"].value_counts().items())},
+            "sources": "SEntFiN 1.0 headlines (MIT), all; FinEntity sentences + paragraphs (ODC-BY), all",
+        },
+        "cross_dataset": "see reliability.csv (bench/eval_sentiment.py --write-reliability)",
+        "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+    }
+    return arrays, meta
+
+
+def write_model(out: Path, arrays: dict[str, np.ndarray], meta: dict, inputs: list[Path]) -> None:
+    """Write news_model.npz and news_model.json to ``out``."""
+    meta = {**meta, "inputs": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}}
+    out.mkdir(parents=True, exist_ok=True)
+    write_npz(out / "news_model.npz", arrays)
+    text = json.dumps(meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    (out / "news_model.json").write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sentfin", type=Path, default=EVAL / "sentfin" / "SEntFiN.csv")
+    parser.add_argument("--finentity", type=Path, default=EVAL / "finentity" / "FinEntity.json")
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "sentiment")
+    parser.add_argument("--check", action="store_true", help="rebuild to a temp dir and compare with --out")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    arrays, meta = build(training_sets(args.sentfin, args.finentity))
+    inputs = [args.sentfin, args.finentity]
+    if not args.check:
+        write_model(args.out, arrays, meta, inputs)
+        log.info("wrote %s", args.out)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        write_model(Path(tmp), arrays, meta, inputs)
+        same = all((Path(tmp) / n).read_bytes() == (args.out / n).read_bytes()
+                   for n in ("news_model.npz", "news_model.json"))  # fmt: skip
+    log.info("rebuild is %s", "byte-identical" if same else "DIFFERENT")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
