@@ -201,6 +201,8 @@ def test_a_report_on_a_store_without_every_engine_fails_before_any_notebook(mixe
     from statecraft.report import run as report
 
     sc.annotate_to_store(mixed, tmp_path / "store", sentiment="textblob", progress=False)
-    with pytest.raises(report.ReportError, match="--sentiment finance,textblob,vader"):
+    from statecraft.sentiment.engines import ENGINES
+
+    with pytest.raises(report.ReportError, match=f"--sentiment {','.join(sorted(ENGINES))}"):
         report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", progress=False)
     assert not (tmp_path / "reports").exists()
