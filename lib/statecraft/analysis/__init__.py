@@ -2,10 +2,13 @@
 
 ``stories`` groups rewrites of one story (``documents.story_id``); ``comparison`` and
 ``timeline`` build the country and event tables; ``tables`` is the notebooks' one import
-for them; ``trends`` counts per period and key; ``select`` filters sentences for the
+for them; ``trends`` counts per period and key and ``changes`` compares the halves of the
+range; ``colors`` gives each country its colour; ``select`` filters sentences for the
 explorer; ``findings`` states what the data shows in a few sentences; ``plots`` draws the figures.
 """
 
+from statecraft.analysis.changes import changes
+from statecraft.analysis.colors import country_colors
 from statecraft.analysis.coverage import (
     Note,
     coverage_notes,
@@ -16,7 +19,7 @@ from statecraft.analysis.coverage import (
     show,
 )
 from statecraft.analysis.findings import findings
-from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap
+from statecraft.analysis.plots import sentiment_dots, share_of_voice_bars, topic_heatmap, trend_multiples
 from statecraft.analysis.select import Selection, select
 from statecraft.analysis.stories import assign_stories, lead_similarity, story_table
 from statecraft.analysis.tables import (
@@ -44,15 +47,18 @@ from statecraft.analysis.tables import (
     topic_profile,
 )
 from statecraft.analysis.timeline import dated_sentences, swimlane
-from statecraft.analysis.trends import default_engine, trends
+from statecraft.analysis.trends import auto_freq, default_engine, top_stories, trends
 
 __all__ = [
     "Comparison",
     "Selection",
     "Note",
     "assign_stories",
+    "auto_freq",
+    "changes",
     "compare_countries",
     "country_actors",
+    "country_colors",
     "country_sentences",
     "country_sentiment",
     "country_stance",
@@ -87,6 +93,8 @@ __all__ = [
     "target_sentences",
     "targeted",
     "topic_heatmap",
+    "top_stories",
     "topic_profile",
+    "trend_multiples",
     "trends",
 ]

@@ -4,18 +4,38 @@ Every notebook prints these notes near its top, so a small or lopsided corpus gi
 report that says "no mentions of FRA in this corpus" or "no dated events" instead of an
 empty table, and never hides what it left out (quarantined inputs, articles in languages
 the engines do not cover, undated articles).
+
+:func:`show` is the notebooks' table display: long tables show their first rows and say
+how many more there are, and in a report run each named table is also written whole as
+CSV beside the report's HTML and linked from it. ``statecraft report`` sets the
+environment variable :data:`TABLES_ENV` to the report's path without its suffix
+(``<run>/03_country_comparison``), so table ``countries`` becomes
+``<run>/03_country_comparison.countries.csv``, linked by its bare file name. Run
+interactively (JupyterLab, ``make notebooks``, nbval), the variable is unset and nothing
+is written: stored outputs hold no path and no link.
 """
 
 from __future__ import annotations
 
+import html
+import os
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from statecraft.corpus import Corpus
 from statecraft.sources import language
 
-__all__ = ["Note", "coverage_notes", "covered", "for_display", "missing_countries", "note_list", "show"]
+__all__ = ["MAX_ROWS", "TABLES_ENV", "Note", "Shown", "coverage_notes", "covered", "for_display",
+           "missing_countries", "note_list", "show"]
+
+MAX_ROWS = 25
+"""Rows :func:`show` displays before it says how many more there are."""
+TABLES_ENV = "STATECRAFT_TABLES"
+"""Environment variable: path prefix (report path without suffix) the tables of a report are written to."""
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def covered(documents: pd.DataFrame) -> pd.Series:
@@ -91,11 +111,15 @@ def missing_countries(mentions: pd.DataFrame, countries: Sequence[str]) -> list[
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of ``table`` for showing: tuples joined with ", ", missing values as "".
 
-    ``("SLV",)`` shows as ``SLV`` and ``<NA>`` as an empty cell; numbers keep their type
-    where a column has no missing value.
+    ``("SLV",)`` shows as ``SLV``, ``<NA>`` and ``NaT`` as an empty cell, a timestamp at
+    midnight as its ISO date; numbers keep their type where a column has no missing value.
     """
     out = table.copy()
     for column in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[column]):
+            stamps = out[column]
+            midnight = (stamps.dropna() == stamps.dropna().dt.normalize()).all()
+            out[column] = stamps.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M:%S").astype(object)
         values = out[column]
         if values.map(lambda v: isinstance(v, tuple | list)).any():
             out[column] = values.map(lambda v: ", ".join(map(str, v)) if isinstance(v, tuple | list) else v)
@@ -123,6 +147,69 @@ def note_list(notes: Sequence[str], *, none: str = "Nothing left out.") -> Note:
     return Note("\n".join(f"- {n}" for n in notes) if notes else none)
 
 
-def show(table: pd.DataFrame, *, empty: str) -> pd.DataFrame | Note:
-    """Return ``table`` formatted for display (:func:`for_display`), or the sentence ``empty`` if it has no rows."""
-    return for_display(table) if len(table) else Note(empty)
+class Shown:
+    """The first rows of a table, with how many more there are and a link to the whole table as CSV."""
+
+    def __init__(self, frame: pd.DataFrame, *, total: int, link: str | None) -> None:
+        """Keep ``frame`` (the rows shown), ``total`` (rows in the whole table) and ``link`` (CSV file or None)."""
+        self.frame = frame
+        self.total = total
+        self.link = link
+
+    def _more(self) -> str:
+        more = self.total - len(self.frame)
+        return f"… and {more:,} more row{'' if more == 1 else 's'}" if more > 0 else ""
+
+    def _repr_html_(self) -> str:
+        parts = [html.escape(self._more())] if self._more() else []
+        if self.link:
+            href, name = html.escape(self.link, quote=True), html.escape(self.link)
+            parts.append(f'<a href="{href}">all {self.total:,} rows as CSV ({name})</a>')
+        return self.frame._repr_html_() + f"<p>{'; '.join(parts)}</p>"
+
+    def __repr__(self) -> str:
+        tail = [self._more()] if self._more() else []
+        tail += [f"all {self.total:,} rows as CSV: {self.link}"] if self.link else []
+        return repr(self.frame) + ("\n" + "; ".join(tail) if tail else "")
+
+
+def show(
+    table: pd.DataFrame, *, empty: str, name: str | None = None, max_rows: int = MAX_ROWS
+) -> pd.DataFrame | Shown | Note:
+    """Return ``table`` for display: its first ``max_rows`` rows, how many more, and a CSV link in a report run.
+
+    Formatted with :func:`for_display`. When :data:`TABLES_ENV` is set (``statecraft
+    report`` sets it) and ``name`` is given, the whole table is written to
+    ``<prefix>.<name>.csv`` and linked by that file's name (relative to the report).
+
+    Args:
+        table: The table to show.
+        empty: The sentence shown instead when the table has no rows.
+        name: The table's file name part (letters, digits, ``_``, ``-``); None writes no CSV.
+        max_rows: Rows displayed (0 displays all).
+
+    Returns:
+        The formatted table when it is short and not written; a :class:`Shown` (first rows,
+        "… and N more rows", link) when it is cut or written; the :class:`Note` ``empty``
+        when it has no rows (no CSV is written then).
+
+    Raises:
+        ValueError: If ``name`` holds other characters or ``max_rows`` is negative.
+    """
+    if name is not None and not _NAME.fullmatch(name):
+        raise ValueError(f"name must be letters, digits, '_' or '-' (a file name part); got {name!r}")
+    if max_rows < 0:
+        raise ValueError(f"max_rows must be 0 (all) or more; got {max_rows!r}")
+    if not len(table):
+        return Note(empty)
+    frame = for_display(table)
+    prefix = os.environ.get(TABLES_ENV)
+    link = None
+    if prefix and name:
+        path = Path(f"{prefix}.{name}.csv")
+        frame.to_csv(path, index=False, lineterminator="\n")
+        link = path.name
+    if link is None and (not max_rows or len(frame) <= max_rows):
+        return frame
+    shown = frame.head(max_rows) if max_rows else frame
+    return Shown(shown, total=len(frame), link=link)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+
+from statecraft.analysis.colors import color_of
 
 log = logging.getLogger(__name__)
 
@@ -267,6 +269,7 @@ def swimlane(
     max_label_chars: int = 28,
     width: float = 10.0,
     max_events: int = 80,
+    colors: Mapping[str, str] | None = None,
 ) -> Figure:
     """Draw events as dots on one lane per country, coloured by topic and labelled.
 
@@ -279,6 +282,8 @@ def swimlane(
         max_events: At most this many events are drawn: those with the most sources (then
             the earliest); the x-axis label says how many were left out. A year of news
             holds thousands of events, which no chart can label.
+        colors: Country colours (:func:`statecraft.analysis.colors.country_colors`): each lane
+            is tinted and labelled in its country's colour.
 
     Returns:
         A matplotlib Figure (lanes sorted by country code; events without a country go to "(none)").
@@ -309,6 +314,12 @@ def swimlane(
         labels.append(ax.annotate(f"{label} ({row.value})", (x, y), xytext=_LABEL_OFFSETS[0],
                                   textcoords="offset points", fontsize=7))
     ax.set_yticks(range(len(countries)), countries)
+    lane_colours = color_of([c for c in countries if c != "(none)"], colors)
+    for y, (country, label) in enumerate(zip(countries, ax.get_yticklabels(), strict=True)):
+        if country in lane_colours:
+            ax.axhspan(y - 0.5, y + 0.5, color=lane_colours[country], alpha=0.08, linewidth=0, zorder=0)
+            label.set_color(lane_colours[country])
+            label.set_fontweight("bold")
     ax.set_ylim(-0.7, max(1, len(countries)) - 0.3)
     ax.grid(axis="x", alpha=0.3)
     for topic, colour in colours.items():

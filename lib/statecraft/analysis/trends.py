@@ -62,6 +62,29 @@ def default_engine(sentiment: pd.DataFrame) -> str | None:
     return next((e for e in ENGINE_PREFERENCE if e in scored), None)
 
 
+def auto_freq(ann: Corpus, *, by: str = "country", date: str = "published", max_periods: int = 36) -> str:
+    """Return the finest period (D, W, M, Q, Y) that cuts the dated range into at most ``max_periods``.
+
+    Args:
+        ann: An annotated corpus.
+        by: As for :func:`trends`.
+        date: As for :func:`trends`.
+        max_periods: The most periods a chart should show.
+
+    Returns:
+        A ``freq`` for :func:`trends` (``M`` when nothing is dated).
+    """
+    entity_type = BY[_choice("by", by, tuple(BY))]
+    days = _dated_key_sentences(ann, entity_type, freq="D", date=_choice("date", date, DATES))["period_start"]
+    days = days.dropna()
+    if days.empty:
+        return "M"
+    for freq in FREQS:
+        if len(pd.period_range(days.min(), days.max(), freq=freq)) <= max_periods:
+            return freq
+    return FREQS[-1]
+
+
 def trends(
     ann: Corpus, *, by: str = "country", freq: str = "M", date: str = "published", engine: str | None = None
 ) -> pd.DataFrame:
@@ -193,3 +216,44 @@ def _fill_periods(table: pd.DataFrame, freq: str) -> pd.DataFrame:
     full["share_of_voice"] = full["share_of_voice"].fillna(0.0)
     return full
 
+
+
+def top_stories(ann: Corpus, *, by: str = "country", freq: str = "M", date: str = "published") -> pd.DataFrame:
+    """Name the top story of every dated period and key: the story with the most articles there.
+
+    Needs what :func:`trends` needs, and documents.title.
+
+    Args:
+        ann: An annotated corpus.
+        by: As for :func:`trends`.
+        freq: As for :func:`trends`.
+        date: As for :func:`trends`.
+
+    Returns:
+        period_start, key, story_id, n_articles (of that story for that key in that period)
+        and title (of the story's first article there, by doc_id, with a title); one row
+        per dated (period, key) with an article, ties broken by story_id; sorted by
+        period_start then key.
+
+    Raises:
+        ValueError: If ``by``, ``freq`` or ``date`` is not a valid choice.
+    """
+    entity_type = BY[_choice("by", by, tuple(BY))]
+    sentences = _dated_key_sentences(ann, entity_type, freq=_choice("freq", freq, FREQS),
+                                     date=_choice("date", date, DATES))
+    sentences = sentences[sentences["period_start"].notna()]
+    columns = ["period_start", "key", "story_id", "n_articles", "title"]
+    if sentences.empty:
+        return pd.DataFrame(columns=columns).astype({"period_start": "datetime64[ns]", "n_articles": "Int64"})
+    articles = sentences[["period_start", "key", "story_id", "doc_id"]].drop_duplicates()
+    sizes = articles.groupby(["period_start", "key", "story_id"], as_index=False)["doc_id"].agg(["nunique", "min"])
+    sizes = sizes.rename(columns={"nunique": "n_articles"}).reset_index(drop=True)
+    titles = ann.documents.set_index("doc_id")["title"].astype("string")
+    titled = articles.assign(title=articles["doc_id"].map(titles)).dropna(subset=["title"])
+    titled = titled[titled["title"].str.strip() != ""].sort_values("doc_id", kind="mergesort")
+    first = titled.groupby(["period_start", "key", "story_id"], as_index=False)["title"].first()
+    sizes = sizes.sort_values(["period_start", "key", "n_articles", "story_id"], ascending=[True, True, False, True],
+                              kind="mergesort")
+    top = sizes.groupby(["period_start", "key"], as_index=False).head(1)
+    top = top.merge(first, on=["period_start", "key", "story_id"], how="left", validate="1:1")
+    return top[columns].astype({"n_articles": "Int64", "title": "string"}).reset_index(drop=True)

@@ -5,7 +5,9 @@ runs (papermill itself only warns about unknown names): an unknown name or a val
 that does not fit the declared type is a clear error naming the valid choices.
 
 A run writes ``<out>/<run>/``: one executed notebook and one HTML report per job (code
-cells hidden, figures embedded as PNG, article text HTML-escaped) and an ``index.html``
+cells hidden, figures embedded as PNG, article text HTML-escaped), each table of a report
+as ``<report>.<table>.csv`` beside it (linked from the report; see
+:func:`statecraft.analysis.show`) and an ``index.html``
 with the run's parameters, a corpus summary and a link per report; ``<out>/index.html``
 lists the runs. The run folder is built beside its target and moved into place at the
 end, so an interrupted run leaves the previous one intact.
@@ -167,13 +169,22 @@ def execute_notebook(
     """
     import papermill
 
+    from statecraft.analysis.coverage import TABLES_ENV
+
     error = ""
+    before = os.environ.get(TABLES_ENV)
+    os.environ[TABLES_ENV] = str(Path(html_path).with_suffix(""))  # the kernel writes its tables beside the HTML
     try:
         papermill.execute_notebook(notebook, executed, parameters=dict(params), kernel_name="python3", cwd=cwd,
                                    progress_bar=False, log_output=False, execution_timeout=timeout,
                                    extra_arguments=KERNEL_ARGUMENTS)
     except papermill.PapermillExecutionError as err:
         error = f"{err.ename}: {err.evalue}".splitlines()[0][:300]
+    finally:
+        if before is None:
+            os.environ.pop(TABLES_ENV, None)
+        else:
+            os.environ[TABLES_ENV] = before
     if Path(executed).exists():
         render_html(Path(executed), Path(html_path))
     return error

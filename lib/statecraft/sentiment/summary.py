@@ -13,6 +13,7 @@ Typical use::
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from itertools import combinations
 
 import numpy as np
@@ -196,7 +197,8 @@ def extreme_sentences(
 
 
 def plot_country_distribution(
-    pairs: pd.DataFrame, *, engine: str = "textblob", max_countries: int = 12, seed: int = 0
+    pairs: pd.DataFrame, *, engine: str = "textblob", max_countries: int = 12, seed: int = 0,
+    colors: Mapping[str, str] | None = None,
 ) -> Figure:
     """Draw the distribution of sentence polarity per country (box plot + points).
 
@@ -205,6 +207,7 @@ def plot_country_distribution(
         engine: The engine to plot.
         max_countries: Show the countries with the most sentences (ties by entity_id).
         seed: Seed of the vertical jitter of the points.
+        colors: Country colours (alpha-3 -> colour) for the points; default one blue.
 
     Returns:
         A matplotlib Figure (not attached to pyplot).
@@ -220,7 +223,8 @@ def plot_country_distribution(
         ax.boxplot(values, orientation="horizontal", widths=0.6, showfliers=False)
         rng = np.random.default_rng(seed)
         for i, vals in enumerate(values, start=1):
-            ax.scatter(vals, i + rng.uniform(-0.15, 0.15, len(vals)), s=10, alpha=0.5, color="tab:blue")
+            ax.scatter(vals, i + rng.uniform(-0.15, 0.15, len(vals)), s=10, alpha=0.5,
+                       color=(colors or {}).get(order[i - 1], "tab:blue"))
         ax.set_yticks(range(1, len(order) + 1), [f"{c} (n={len(v)})" for c, v in zip(order, values, strict=True)])
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.05, 1.05)
