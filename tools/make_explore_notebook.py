@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
+from notebook_builder import COLUMN_PARAMETERS, FINDINGS, LEFT_OUT, LOAD, findings_code, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -34,14 +34,19 @@ cells = [
         'explorer.filters["text"].value = text\n'
         "print(ann.summary())"
     ),
+    new_markdown_cell(FINDINGS),
+    new_code_cell(findings_code()),
     new_markdown_cell(LEFT_OUT),
     new_code_cell("analysis.note_list(analysis.coverage_notes(ann, scored=True))"),
     new_code_cell("explorer", metadata={"tags": ["nbval-ignore-output"]}),
+    new_markdown_cell("*The explorer's chart* counts the articles holding a matching sentence per month of their "
+                      "date; its counts line says how many sentences, articles and stories match."),
     new_markdown_cell("## The same selection as a table"),
     new_code_cell(
         "selection = analysis.select(ann, countries=list(known) or None, text=text or None, engine=engine)\n"
         "print(selection.counts)\n"
-        'selection.sentences[["doc_id", "sentence_id", "article_date", "polarity", "text"]].head(12)'
+        'analysis.show(selection.sentences[["doc_id", "sentence_id", "article_date", "polarity", "text"]],\n'
+        '              name="sentences", max_rows=12, empty="No sentence matches the selection.")'
     ),
     new_markdown_cell("## What must hold"),
     new_code_cell(

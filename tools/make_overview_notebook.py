@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
+from notebook_builder import COLUMN_PARAMETERS, FINDINGS, LEFT_OUT, LOAD, findings_code, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -24,13 +24,15 @@ cells = [
         'pd.set_option("display.max_colwidth", 70)\n'
         'pd.set_option("display.width", 200)\n'
         'validate_values({"sources": sources})\n'
-        + LOAD.format(extra=", manifest=manifest or None") + "\n"
+        + LOAD.format(extra=", manifest=manifest or None, sentiment=\"vader\"") + "\n"
         "print(ann.summary())"
     ),
+    new_markdown_cell(FINDINGS),
+    new_code_cell(findings_code('"vader"')),
     new_markdown_cell(LEFT_OUT),
     new_code_cell("analysis.note_list(analysis.coverage_notes(ann))"),
     new_markdown_cell("## Documents\n\nOne row per article; a page holding several articles gives several rows."),
-    new_code_cell('analysis.show(analysis.document_overview(ann), empty="No documents.")'),
+    new_code_cell('analysis.show(analysis.document_overview(ann), name="documents", empty="No documents.")'),
     new_markdown_cell(
         "## Columns of the records files\n\nFor each CSV, JSON and JSONL file: the columns (or keys) that gave "
         "the text, title, publication date, URL and publisher, and the ones ignored. Name a column with "
@@ -38,18 +40,20 @@ cells = [
     ),
     new_code_cell(
         'columns = pd.DataFrame.from_dict(ann.account["columns"], orient="index").rename_axis("file").reset_index()\n'
-        'analysis.show(columns, empty="No CSV, JSON or JSONL files in this corpus.")'
+        'analysis.show(columns, name="columns", empty="No CSV, JSON or JSONL files in this corpus.")'
     ),
     new_markdown_cell("## What cleaning removed, by rule"),
-    new_code_cell('analysis.show(analysis.removed_by_rule(ann), empty="Cleaning removed nothing.")'),
+    new_code_cell('analysis.show(analysis.removed_by_rule(ann), name="removed_by_rule",\n'
+                  '              empty="Cleaning removed nothing.")'),
     new_code_cell(
         'removed = ann.removed.assign(text=ann.removed["text"].str.slice(0, 60))[["doc_id", "rule", "text"]]\n'
-        'analysis.show(removed.head(40), empty="Cleaning removed nothing.")'
+        'analysis.show(removed, name="removed", empty="Cleaning removed nothing.")'
     ),
     new_markdown_cell("## Quarantine\n\nInputs that could not be read, with the reason."),
-    new_code_cell('analysis.show(ann.quarantine, empty="Nothing was quarantined: every input gave documents.")'),
+    new_code_cell('analysis.show(ann.quarantine, name="quarantine",\n'
+                  '              empty="Nothing was quarantined: every input gave documents.")'),
     new_markdown_cell("## Countries, actors and topics per document"),
-    new_code_cell('analysis.show(analysis.document_entities(ann), empty="No documents.")'),
+    new_code_cell('analysis.show(analysis.document_entities(ann), name="entities", empty="No documents.")'),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         "account = ann.account\n"

@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
+from notebook_builder import COLUMN_PARAMETERS, FINDINGS, LEFT_OUT, LOAD, findings_code, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -34,16 +34,19 @@ cells = [
         "countries = [c.strip().upper() for c in countries]\n"
         "engines = sorted(set(sentiment.ENGINES))\n"
         + LOAD.format(extra=", sentiment=engines") + "\n"
+        "colors = analysis.country_colors(ann)\n"
         "print(ann.summary())"
     ),
+    new_markdown_cell(FINDINGS),
+    new_code_cell(findings_code()),
     new_markdown_cell(LEFT_OUT),
     new_code_cell("analysis.note_list(analysis.coverage_notes(ann, scored=True) "
                   "+ analysis.missing_countries(ann.mentions, countries))"),
     new_markdown_cell("## Documents\n\nMean sentence polarity and the length-weighted mean, per document."),
     new_code_cell(
         "doc_scores = sentiment.document_scores(ann.sentiment, ann.sentences)\n"
-        'analysis.show(sentiment.document_table(doc_scores, ann.documents, engine=engine), empty="No document was '
-        'scored.")'
+        'analysis.show(sentiment.document_table(doc_scores, ann.documents, engine=engine), name="documents",\n'
+        '              empty="No document was scored.")'
     ),
     new_markdown_cell(
         "## Countries\n\nScores of the sentences that mention each country (role subject), with the number "
@@ -55,13 +58,17 @@ cells = [
         '    pairs = pairs[pairs["entity_id"].isin(countries)]\n'
         "by_country = sentiment.country_table(pairs, engine=engine)\n"
         'by_country = by_country[by_country["n_sentences"] >= min_sentences].reset_index(drop=True)\n'
-        'analysis.show(by_country, empty=f"No country is named in {min_sentences} or more scored sentences.")'
+        'analysis.show(by_country, name="countries",\n'
+        '              empty=f"No country is named in {min_sentences} or more scored sentences.")'
     ),
     new_code_cell(
         'shown = pairs[pairs["entity_id"].isin(by_country["entity_id"])]\n'
-        "(sentiment.plot_country_distribution(shown, engine=engine) if len(shown)\n"
+        "(sentiment.plot_country_distribution(shown, engine=engine, colors=colors) if len(shown)\n"
         ' else analysis.Note("No country to draw."))'
     ),
+    new_markdown_cell("*Figure:* for each country in the table above (the 12 with the most sentences), the "
+                      "polarity of every scored sentence that names it as subject (one dot per sentence, by the "
+                      "chosen engine)."),
     new_markdown_cell("## Actors and organisations"),
     new_code_cell(
         "actor_pairs = pd.concat([\n"
@@ -71,15 +78,17 @@ cells = [
         "if actors:\n"
         '    actor_pairs = actor_pairs[actor_pairs["entity_id"].isin(actors)]\n'
         "by_actor = sentiment.country_table(actor_pairs, engine=engine)\n"
-        'analysis.show(by_actor[by_actor["n_sentences"] >= min_sentences],\n'
+        'analysis.show(by_actor[by_actor["n_sentences"] >= min_sentences], name="actors",\n'
         '              empty=f"No actor or organisation is named in {min_sentences} or more scored sentences.")'
     ),
     new_markdown_cell("## Agreement between engines\n\nCorrelation of sentence polarities across engines."),
-    new_code_cell('analysis.show(sentiment.engine_agreement(ann.sentiment), empty="No sentence was scored.")'),
-    new_code_cell('analysis.show(sentiment.label_agreement(ann.sentiment), empty="No sentence was scored.")'),
+    new_code_cell('analysis.show(sentiment.engine_agreement(ann.sentiment), name="engine_agreement",\n'
+                  '              empty="No sentence was scored.")'),
+    new_code_cell('analysis.show(sentiment.label_agreement(ann.sentiment), name="label_agreement",\n'
+                  '              empty="No sentence was scored.")'),
     new_markdown_cell("## Evidence: the most positive and most negative sentences"),
     new_code_cell('analysis.show(sentiment.extreme_sentences(ann.sentiment, ann.sentences, engine=engine, n=5),\n'
-                  '              empty="No sentence was scored.")'),
+                  '              name="extremes", empty="No sentence was scored.")'),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         'scored = ann.sentiment[ann.sentiment["engine"] == engine]\n'

@@ -2,7 +2,7 @@
 
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from notebook_builder import COLUMN_PARAMETERS, LEFT_OUT, LOAD, write_notebook
+from notebook_builder import COLUMN_PARAMETERS, FINDINGS, LEFT_OUT, LOAD, findings_code, write_notebook
 
 cells = [
     new_markdown_cell(
@@ -32,12 +32,15 @@ cells = [
         'pd.set_option("display.width", 220)\n'
         'validate_values({"sources": sources, "countries": countries, "topics": topics, "start_date": start_date,\n'
         '                 "end_date": end_date, "granularity": granularity})\n'
-        + LOAD.format(extra="") + "\n"
+        + LOAD.format(extra=", sentiment=\"vader\"") + "\n"
         "all_events = analysis.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)\n"
         "events = analysis.select_events(all_events, countries=countries, topics=topics, start_date=start_date,\n"
         "                                end_date=end_date, granularity=granularity)\n"
+        "colors = analysis.country_colors(ann)\n"
         'print(f"{ann.summary()}; timexes: {len(ann.timexes)}; events: {len(all_events)}, shown: {len(events)}")'
     ),
+    new_markdown_cell(FINDINGS),
+    new_code_cell(findings_code('"vader"')),
     new_markdown_cell(LEFT_OUT),
     new_code_cell(
         "analysis.note_list(\n"
@@ -51,21 +54,28 @@ cells = [
     new_markdown_cell("## Swimlanes: one lane per country, events coloured by their first topic"),
     new_code_cell(
         'lanes = events[events["countries"].map(len) > 0]\n'
-        'analysis.swimlane(lanes, date_column="period_start") if len(lanes) else analysis.Note(\n'
+        'analysis.swimlane(lanes, date_column="period_start", colors=colors) if len(lanes) else analysis.Note(\n'
         '    "No dated events naming a country: nothing to draw.")'
+    ),
+    new_markdown_cell(
+        "*Figure:* one dot per event (a sentence holding a date placed on the calendar and naming a country, actor "
+        "or topic; the same event told by several outlets counts once) on the lane of each country it names, at "
+        "the date it happened (by `granularity`); the dot's colour is the event's first topic, the lane's colour "
+        "its country (the same in every report of this run); the label is its first actor (or topic) and its "
+        "TIMEX3 value."
     ),
     new_markdown_cell("## Events\n\nDate, granularity, countries, topics, the evidence sentence and its sources."),
     new_code_cell(
         'table = events[["period", "value", "granularity", "countries", "actors", "topics", "n_sources",\n'
         '                "lag_days", "surface", "sentence", "doc_ids"]]\n'
-        'analysis.show(table, empty="No dated events.")'
+        'analysis.show(table, name="events", empty="No dated events.")'
     ),
     new_markdown_cell("## Temporal expressions that could not be placed\n\nNo publication date to resolve "
                       "against: kept with their reason, never guessed from today's date."),
     new_code_cell(
         'calendar = ann.timexes[ann.timexes["timex_type"].isin(["DATE", "TIME"])]\n'
         'unresolved = calendar[calendar["date_start"].isna()]\n'
-        'analysis.show(unresolved[["doc_id", "surface", "timex_type", "value", "rule"]],\n'
+        'analysis.show(unresolved[["doc_id", "surface", "timex_type", "value", "rule"]], name="unplaced",\n'
         '              empty="Every date expression was placed.")'
     ),
     new_markdown_cell("## What must hold"),

@@ -34,3 +34,13 @@ def write_notebook(name: str, cells: list) -> Path:
     path = NOTEBOOKS / name
     path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
     return path
+
+FINDINGS = ("## Findings\n\nWhat the data shows, in a few sentences with the numbers they rest on "
+            "(`analysis.findings`: countries count where a sentence names them as subject).")
+"""The heading of every notebook's findings, shown right after its summary line."""
+
+
+def findings_code(engine: str = "engine") -> str:
+    """The findings cell: ``engine`` is the expression naming the sentiment engine of the notebook."""
+    return (f'analysis.note_list(list(analysis.findings(ann, engine={engine})["finding"]),\n'
+            '                   none="No findings: no country is named in this corpus.")')
