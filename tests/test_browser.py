@@ -1,17 +1,22 @@
 """The reports in a real browser: headless Chromium opens the index pages and every report.
 
-Checks that each page loads, every figure is a decoded, non-blank image, every index link
-leads to a page that loads, and no report shows a Python traceback; screenshots are kept
-in the test's temporary folder. Needs Debian's ``chromium`` and ``chromium-driver`` (CI's
-``.ci/run`` installs them) and the ``selenium`` package; without them the test skips
-with a message saying so. It installs nothing and uses no network (the reports load no
-remote scripts).
+Checks that each page loads, every figure is a decoded, non-blank image with a caption, every index
+link leads to a page that loads, no report shows a Python traceback or a ``<NA>``/``NaT`` value,
+every report opens with three to five findings, and every CSV link leads to a file beside the
+report. Full-page screenshots are kept in the folder named by ``STATECRAFT_SCREENSHOTS`` or else in
+the test's temporary folder. Label overlaps inside figures are measured on the matplotlib figures
+(tests/analysis/test_timeline.py, test_plots.py); here the page is checked for images drawn over one
+another. Needs Debian's ``chromium`` and ``chromium-driver`` (CI's ``.ci/run`` installs them) and
+the ``selenium`` package; without them the test skips with a message saying so. It installs nothing
+and uses no network (the reports load no remote scripts).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -32,6 +37,25 @@ return Array.from(document.images).map(function (img) {
   for (var i = 0; i < data.length; i += 4) { colours.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]); }
   return [img.complete, img.naturalWidth, img.naturalHeight, colours.size];
 });
+"""
+# rectangles of the figures and tables as laid out on the page: none may cover another
+BOXES_JS = """
+return Array.from(document.querySelectorAll('img, table')).map(function (el) {
+  var r = el.getBoundingClientRect();
+  return [el.tagName, r.left + window.scrollX, r.top + window.scrollY, r.right + window.scrollX,
+          r.bottom + window.scrollY];
+});
+"""
+FINDINGS_JS = """
+var heads = Array.from(document.querySelectorAll('h2')).filter(h => h.textContent.trim().startsWith('Findings'));
+if (!heads.length) { return -1; }
+var el = heads[0].closest('.jp-Cell'), n = 0;
+for (var next = el.nextElementSibling; next; next = next.nextElementSibling) {
+  var items = next.querySelectorAll('li');
+  if (items.length) { return items.length; }
+  if (next.querySelector('h2')) { break; }
+}
+return 0;
 """
 
 
@@ -64,9 +88,19 @@ def _links(driver) -> list[str]:
     return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href]")]
 
 
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = Path(os.environ.get("STATECRAFT_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def _open(driver, url: str, shot: Path) -> str:
+    driver.set_window_size(1280, 1600)
     driver.get(url)
     assert driver.execute_script("return document.readyState") == "complete", url
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1280, min(int(height) + 100, 30000))  # the whole page in one screenshot
     text = driver.execute_script("return document.body ? document.body.innerText : ''")
     assert text.strip(), f"{url} shows nothing"
     assert "ERR_FILE_NOT_FOUND" not in driver.page_source, url
@@ -75,7 +109,17 @@ def _open(driver, url: str, shot: Path) -> str:
     return text
 
 
-def test_reports_open_in_chromium(browser, run_dir, tmp_path):
+def _overlapping(boxes: list) -> list:
+    hits = []
+    for i, (tag_a, *a) in enumerate(boxes):
+        for tag_b, *b in boxes[i + 1:]:
+            if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1:
+                hits.append((tag_a, a, tag_b, b))
+    return [h for h in hits if not (h[0] == "TABLE" and h[2] == "TABLE" and h[1] == h[3])]
+
+
+def test_reports_open_in_chromium(browser, run_dir, shots):
+    tmp_path = shots
     runs_index = (run_dir.parent / "index.html").resolve().as_uri()
     _open(browser, runs_index, tmp_path / "runs.png")
     run_link = f"{run_dir.name}/index.html"
@@ -93,11 +137,20 @@ def test_reports_open_in_chromium(browser, run_dir, tmp_path):
         name = Path(href).stem
         text = _open(browser, href, tmp_path / f"{name}.png")
         assert "Traceback" not in text, f"{name} shows a Python traceback"
+        assert "<NA>" not in text and "NaT" not in text, f"{name} shows a missing value as <NA> or NaT"
         assert "Error" not in browser.title
+        assert 3 <= browser.execute_script(FINDINGS_JS) <= 5, f"{name}: no three to five findings near the top"
+        assert not _overlapping(browser.execute_script(BOXES_JS)), f"{name}: figures or tables overlap"
+        csv = [h for h in _links(browser) if h.endswith(".csv")]
+        assert all(Path(unquote(urlparse(h).path)).is_file() for h in csv), f"{name}: a CSV link leads nowhere"
+        assert all(Path(unquote(urlparse(h).path)).parent == run_dir.resolve() for h in csv), csv
         stats = browser.execute_script(IMAGE_STATS_JS)
         assert len(stats) >= FIGURES.get(name, 0), f"{name}: {len(stats)} images"
         for complete, width, height, colours in stats:
             assert complete and width > 100 and height > 100, f"{name}: an image did not render"
             assert colours > 4, f"{name}: an image is blank"
+        assert text.count("Figure:") >= len(stats), f"{name}: a figure without a caption"
+        if name.startswith(("00", "03")):
+            assert csv, f"{name}: no table written as CSV"
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(shots) == len(reports) + 2

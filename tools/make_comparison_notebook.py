@@ -100,7 +100,7 @@ cells = [
     ),
     new_code_cell(
         'profile = cmp.topics.pivot(index="country", columns="topic", values="share").fillna(0).round(3)\n'
-        'analysis.show(profile.reset_index(), name="topic_profile", empty=no_topics)'
+        'analysis.show(profile.rename_axis(columns=None).reset_index(), name="topic_profile", empty=no_topics)'
     ),
     new_markdown_cell(
         "## Actors\n\nActors and organisations named in the same articles as each country (five per country); "

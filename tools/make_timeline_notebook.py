@@ -54,15 +54,19 @@ cells = [
     new_markdown_cell("## Swimlanes: one lane per country, events coloured by their first topic"),
     new_code_cell(
         'lanes = events[events["countries"].map(len) > 0]\n'
-        'analysis.swimlane(lanes, date_column="period_start", colors=colors) if len(lanes) else analysis.Note(\n'
-        '    "No dated events naming a country: nothing to draw.")'
+        'since, until = analysis.window(ann.documents)\n'
+        '(analysis.swimlane(lanes, date_column="period_start", colors=colors, since=start_date or since,\n'
+        '                   until=end_date or until) if len(lanes)\n'
+        ' else analysis.Note("No dated events naming a country: nothing to draw."))'
     ),
     new_markdown_cell(
-        "*Figure:* one dot per event (a sentence holding a date placed on the calendar and naming a country, actor "
-        "or topic; the same event told by several outlets counts once) on the lane of each country it names, at "
-        "the date it happened (by `granularity`); the dot's colour is the event's first topic, the lane's colour "
-        "its country (the same in every report of this run); the label is its first actor (or topic) and its "
-        "TIMEX3 value."
+        "*Figure:* one dot per event (a sentence holding a date placed on the calendar and naming a country, "
+        "actor or topic; the same event told by several outlets counts once) on the lane of each country it "
+        "names, at the date it happened (by `granularity`), for the 20 countries with the most events and, unless"
+        " `start_date` and `end_date` are set, from the year before the first article to the year after the last "
+        "(the x-axis label says what is left out; the table below lists every event); the dot's colour is the "
+        "event's first topic, the lane's colour its country (the same in every report of this run); the label is "
+        "its first actor (or topic) and its TIMEX3 value."
     ),
     new_markdown_cell("## Events\n\nDate, granularity, countries, topics, the evidence sentence and its sources."),
     new_code_cell(

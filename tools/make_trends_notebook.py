@@ -73,18 +73,25 @@ cells = [
         "## Biggest changes between the first and last halves of the range\n\nThe range, from the first to the "
         "last day a key sentence is dated, cut into two halves of equal length. Per key: articles and mean "
         "polarity in each half and the change (last minus first); the evidence is the first key sentence of the "
-        "largest story of the busier half."
+        "largest story of the busier half (its article id and the sentence counts are in the CSV and in `changes`)."
     ),
     new_code_cell(
         "changes = analysis.changes(ann, by=by, date=date_by, engine=engine, keys=countries or None,\n"
         "                           start_date=start_date, end_date=end_date, top_n=top_n)\n"
         "if len(changes):\n"
         '    print(f"first half: {changes[\'first_half\'].iloc[0]}; last half: {changes[\'last_half\'].iloc[0]}")\n'
-        'analysis.show(changes.drop(columns=["first_half", "last_half"]), name="changes",\n'
+        'columns = ["key", "n_articles_first", "n_articles_last", "change_articles", "polarity_first",\n'
+        '           "polarity_last", "change_polarity", "evidence_date", "evidence"]\n'
+        'analysis.show(changes, name="changes", columns=columns,\n'
         '              empty="No change to show: the range is shorter than two days or names no key.")'
     ),
-    new_markdown_cell("## Periods with articles\n\nZero rows are left out of this table (they stay in `table`)."),
-    new_code_cell('analysis.show(shown[shown["n_articles"] > 0], name="trends", empty="No period has an article.")'),
+    new_markdown_cell("## Periods with articles\n\nZero rows are left out of this table (they stay in `table`); "
+                      "undated articles have an empty `period_start`."),
+    new_code_cell(
+        'analysis.show(shown[shown["n_articles"] > 0], name="trends", empty="No period has an article.",\n'
+        '              columns=["period_start", "key", "n_articles", "n_stories", "share_of_voice", "n_sentences",\n'
+        '                       "polarity", "ci_low", "ci_high", "n_engaging", "n_restricting", "is_new"])'
+    ),
     new_markdown_cell("## What must hold"),
     new_code_cell(
         'assert table["is_undated"].tolist() == sorted(table["is_undated"].tolist())  # undated rows last\n'

@@ -45,3 +45,15 @@ def test_deterministic_and_scored(seeds_corpus):
 @pytest.mark.parametrize("records", [[{"text": "Nothing about any state here."}]])
 def test_no_country_gives_no_findings(records):
     assert findings(sc.annotate(sc.from_records(records), sentiment=None)).empty
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Korea, Republic of", "Republic of Korea"),
+    ("Venezuela, Bolivarian Republic of", "Bolivarian Republic of Venezuela"),
+    ("Taiwan, Province of China", "Taiwan"),
+    ("Pakistan", "Pakistan"),
+])
+def test_country_names_read_as_a_sentence_says_them(name, said):
+    from statecraft.analysis.findings import _name
+
+    assert _name({"XXX": name}, "XXX") == said

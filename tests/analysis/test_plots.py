@@ -118,3 +118,30 @@ def test_sentiment_dots_colour_dots_by_stance_and_labels_by_country(scored):
     ticks = {t.get_text(): t.get_color() for t in fig.axes[0].get_yticklabels()}
     assert ticks == {c: mapping[c] for c in cmp.sentiment["country"]}
     assert "stance" in fig.axes[0].get_title()
+
+
+def test_swimlane_keeps_the_busiest_lanes_and_says_what_it_leaves_out(scored):
+    events = analysis.events(scored.documents, scored.sentences, scored.mentions, scored.timexes)
+    events = events[events["countries"].map(len) > 0]
+    every = analysis.swimlane(events)
+    lanes = [t.get_text() for t in every.axes[0].get_yticklabels()]
+    two = analysis.swimlane(events, max_lanes=2)
+    kept = [t.get_text() for t in two.axes[0].get_yticklabels()]
+    assert len(kept) == 2 and set(kept) < set(lanes)
+    assert f"{len(lanes) - 2} more countries with fewer events not drawn" in two.axes[0].get_xlabel()
+    late = analysis.swimlane(events, since="2025-06-01")
+    early = int((events["event_date"] < "2025-06-01").sum())
+    assert early and f"{early} events before 2025-06-01 not drawn" in late.axes[0].get_xlabel()
+    assert analysis.window(scored.documents) == ("2022-01-01", "2027-12-31")  # the seeds: 2023-07 .. 2026-01
+    after = analysis.swimlane(events, until="2025-06-01")
+    n_after = int((events["event_date"] > "2025-06-01").sum())
+    assert n_after and f"{n_after} events after 2025-06-01 not drawn" in after.axes[0].get_xlabel()
+
+
+def test_show_displays_chosen_columns_and_writes_them_all(monkeypatch, tmp_path):
+    monkeypatch.setenv(coverage.TABLES_ENV, str(tmp_path / "r"))
+    shown = analysis.show(pd.DataFrame({"a": [1], "b": [2]}), name="t", empty="none", columns=["b"])
+    assert list(shown.frame.columns) == ["b"] and "the table as CSV" in repr(shown)
+    assert list(pd.read_csv(tmp_path / "r.t.csv").columns) == ["a", "b"]
+    with pytest.raises(ValueError, match="columns"):
+        analysis.show(pd.DataFrame({"a": [1]}), empty="none", columns=["z"])

@@ -46,7 +46,7 @@ from statecraft.analysis.tables import (
     targeted,
     topic_profile,
 )
-from statecraft.analysis.timeline import dated_sentences, swimlane
+from statecraft.analysis.timeline import dated_sentences, swimlane, window
 from statecraft.analysis.trends import auto_freq, default_engine, top_stories, trends
 
 __all__ = [
@@ -97,4 +97,5 @@ __all__ = [
     "topic_profile",
     "trend_multiples",
     "trends",
+    "window",
 ]

@@ -160,21 +160,25 @@ class Shown:
         more = self.total - len(self.frame)
         return f"… and {more:,} more row{'' if more == 1 else 's'}" if more > 0 else ""
 
+    def _whole(self) -> str:
+        return "the table" if self.total == 1 else f"all {self.total:,} rows"
+
     def _repr_html_(self) -> str:
         parts = [html.escape(self._more())] if self._more() else []
         if self.link:
             href, name = html.escape(self.link, quote=True), html.escape(self.link)
-            parts.append(f'<a href="{href}">all {self.total:,} rows as CSV ({name})</a>')
+            parts.append(f'<a href="{href}">{self._whole()} as CSV ({name})</a>')
         return self.frame._repr_html_() + f"<p>{'; '.join(parts)}</p>"
 
     def __repr__(self) -> str:
         tail = [self._more()] if self._more() else []
-        tail += [f"all {self.total:,} rows as CSV: {self.link}"] if self.link else []
+        tail += [f"{self._whole()} as CSV: {self.link}"] if self.link else []
         return repr(self.frame) + ("\n" + "; ".join(tail) if tail else "")
 
 
 def show(
-    table: pd.DataFrame, *, empty: str, name: str | None = None, max_rows: int = MAX_ROWS
+    table: pd.DataFrame, *, empty: str, name: str | None = None, max_rows: int = MAX_ROWS,
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame | Shown | Note:
     """Return ``table`` for display: its first ``max_rows`` rows, how many more, and a CSV link in a report run.
 
@@ -187,6 +191,7 @@ def show(
         empty: The sentence shown instead when the table has no rows.
         name: The table's file name part (letters, digits, ``_``, ``-``); None writes no CSV.
         max_rows: Rows displayed (0 displays all).
+        columns: The columns displayed (default: all); the CSV holds every column.
 
     Returns:
         The formatted table when it is short and not written; a :class:`Shown` (first rows,
@@ -209,6 +214,11 @@ def show(
         path = Path(f"{prefix}.{name}.csv")
         frame.to_csv(path, index=False, lineterminator="\n")
         link = path.name
+    if columns is not None:
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise ValueError(f"columns {missing} are not in the table; its columns: {list(frame.columns)}")
+        frame = frame[list(columns)]
     if link is None and (not max_rows or len(frame) <= max_rows):
         return frame
     shown = frame.head(max_rows) if max_rows else frame

@@ -64,7 +64,12 @@ def findings(ann: Corpus, *, engine: str | None = None, min_sentences: int = MIN
 
 
 def _name(names: dict, code: str) -> str:
-    return str(names.get(code, code))
+    """Return a country's name as a sentence says it: "Korea, Republic of" reads "Republic of Korea"."""
+    name = str(names.get(code, code))
+    head, _, tail = name.partition(", ")
+    if not tail:
+        return name
+    return f"{tail} {head}" if tail.endswith((" of", " of the")) else head
 
 
 def _most_articles(sentences: pd.DataFrame, selected: pd.DataFrame, names: dict) -> dict:
@@ -73,14 +78,14 @@ def _most_articles(sentences: pd.DataFrame, selected: pd.DataFrame, names: dict)
     top, n = ranked[0]
     total = len(selected)
     tied = [c for c, k in ranked[1:] if k == n]
-    text = f"{_name(names, top)} has the most articles ({n} of {total})"
+    text = f"{_name(names, top)} has the most articles ({n:,} of {total:,})"
     if tied:
         text += f", tied with {_join([_name(names, c) for c in tied])}"
     elif len(ranked) > 1:
         second = [c for c, k in ranked[1:] if k == ranked[1][1]]
         each = " each" if len(second) > 1 else ""
-        text += f", ahead of {_join([_name(names, c) for c in second])} ({ranked[1][1]}{each})"
-    text += f"; {len(ranked)} countries are named in all."
+        text += f", ahead of {_join([_name(names, c) for c in second])} ({ranked[1][1]:,}{each})"
+    text += f"; {len(ranked):,} countries are named in all."
     return {"kind": "most_articles", "finding": text, "key": top, "value": n, "total": total}
 
 
@@ -89,12 +94,12 @@ def _stories(ann: Corpus, selected: pd.DataFrame) -> dict:
     ranked = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))
     story, n = ranked[0]
     total = len(selected)
-    text = f"The {total} articles tell {len(sizes)} stories"
+    text = f"The {total:,} articles tell {len(sizes):,} stories"
     if n > 1:
         titles = ann.documents.set_index("doc_id")["title"]
         title = titles.get(story)
         named = f' ("{title}")' if isinstance(title, str) and title else ""
-        text += f"; the largest{named} was carried by {n} articles."
+        text += f"; the largest{named} was carried by {n:,} articles."
     else:
         text += "; no story was carried by more than one article."
     return {"kind": "stories", "finding": text, "key": story, "value": n, "total": len(sizes)}
@@ -104,12 +109,12 @@ def _busiest(selected: pd.DataFrame) -> dict:
     dates = selected["article_date"].dropna()
     undated = len(selected) - len(dates)
     if dates.empty:
-        return {"kind": "busiest_period", "finding": f"None of the {len(selected)} articles is dated.",
+        return {"kind": "busiest_period", "finding": f"None of the {len(selected):,} articles is dated.",
                 "key": None, "value": 0, "total": len(selected)}
     months = dates.str.slice(0, 7).value_counts()
     month, n = sorted(months.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     text = (f"The articles run from {dates.min()} to {dates.max()}; the busiest month is {month} "
-            f"({n} of {len(dates)} dated articles)")
+            f"({n:,} of {len(dates):,} dated articles)")
     text += f", and {undated} {'article is' if undated == 1 else 'articles are'} undated." if undated else "."
     return {"kind": "busiest_period", "finding": text, "key": month, "value": n, "total": len(dates)}
 
@@ -123,12 +128,12 @@ def _stance(ann: Corpus, sentences: pd.DataFrame, names: dict) -> dict | None:
         ranked = sorted(zip(table["country"], table[column].astype(int), strict=True), key=lambda kv: (-kv[1], kv[0]))
         code, n = ranked[0]
         if n:
-            parts.append(f"{_name(names, code)} has the most {word} sentences ({n} of "
-                         f"{int(table[column].sum())})")
+            parts.append(f"{_name(names, code)} has the most {word} sentences ({n:,} of "
+                         f"{int(table[column].sum()):,})")
             key, value = (code, n) if key is None else (key, value)
     if not parts:
         return None
-    text = "; ".join(parts) + " (stance read from the topics of the sentences naming each country)."
+    text = "; ".join(parts) + "; a sentence's stance is read from the topics it names with the country."
     return {"kind": "stance", "finding": text[0].upper() + text[1:], "key": key, "value": value,
             "total": int(table["n_evidence"].sum())}
 
@@ -142,8 +147,8 @@ def _sentiment(ann: Corpus, sentences: pd.DataFrame, names: dict, engine: str, m
                         strict=True), key=lambda r: (-r[1], r[0]))
     (hi, hi_mean, hi_n), (lo, lo_mean, lo_n) = ranked[0], ranked[-1]
     text = (f"Of the {len(table)} countries named in at least {min_sentences} scored sentences, "
-            f"{_name(names, hi)} reads most positive (mean {hi_mean:+.3f} over {hi_n} sentences) and "
-            f"{_name(names, lo)} most negative ({lo_mean:+.3f} over {lo_n}), by the {engine} engine.")
+            f"{_name(names, hi)} reads most positive (mean {hi_mean:+.3f} over {hi_n:,} sentences) and "
+            f"{_name(names, lo)} most negative ({lo_mean:+.3f} over {lo_n:,}), by the {engine} engine.")
     return {"kind": "sentiment", "finding": text, "key": hi, "value": round(hi_mean, 3), "total": hi_n}
 
 

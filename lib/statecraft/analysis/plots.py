@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from statecraft.analysis.colors import color_of
@@ -87,18 +88,20 @@ def share_of_voice_bars(summary: pd.DataFrame, *, colors: Mapping[str, str] | No
     y = np.arange(len(countries))
     height = 0.8 / len(_SHARES)
     palette = color_of(countries, colors)
-    for k, (column, label) in enumerate(_SHARES.items()):
+    for k, column in enumerate(_SHARES):
         values = summary[column].astype("float64").fillna(0.0).to_numpy()
         ax.barh(y + (k - 1) * height, values, height=height, color=[palette[c] for c in countries],
                 alpha=_ALPHAS[k], edgecolor="white", linewidth=0.5)
-        ax.barh([], [], color="#555555", alpha=_ALPHAS[k], label=f"share of {label}")
     ax.set_yticks(y, labels=countries)
     _color_ticks(ax.get_yticklabels(), palette)
     ax.invert_yaxis()
-    ax.set_xlim(0, 1)
+    top = float(summary[list(_SHARES)].astype("float64").max().max()) if len(summary) else 0.0
+    ax.set_xlim(0, 1 if np.isnan(top) or top > 0.85 else top * 1.15 + 0.02)
     ax.set_xlabel("share")
     ax.set_title("Share of voice (per country: mentions, articles, stories, top to bottom)", fontsize=10)
-    ax.legend(loc="lower right", fontsize=8)
+    keys = [Patch(color="#555555", alpha=alpha, label=f"share of {label}")
+            for alpha, label in zip(_ALPHAS, _SHARES.values(), strict=True)]
+    ax.legend(handles=keys, loc="lower right", fontsize=8)
     return fig
 
 

@@ -20,6 +20,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from statecraft.analysis.colors import color_of
+from statecraft.tagging import codebook
 
 log = logging.getLogger(__name__)
 
@@ -268,8 +269,11 @@ def swimlane(
     date_column: str = "event_date",
     max_label_chars: int = 28,
     width: float = 10.0,
-    max_events: int = 80,
     colors: Mapping[str, str] | None = None,
+    max_lanes: int = 20,
+    since: str | None = None,
+    until: str | None = None,
+    max_events: int = 80,
 ) -> Figure:
     """Draw events as dots on one lane per country, coloured by topic and labelled.
 
@@ -279,28 +283,45 @@ def swimlane(
             :func:`select_events` draws them by day or month).
         max_label_chars: Labels (first actor or topic, and the TIMEX3 value) are cut to this length.
         width: Figure width in inches.
+        colors: Country colours (:func:`statecraft.analysis.colors.country_colors`): each lane
+            is tinted and labelled in its country's colour.
+        max_lanes: Draw the lanes of the countries with the most events (ties by code; 0: all).
+        since: ISO date: events before it are not drawn (None: all); a corpus's references to
+            the distant past would squeeze its own months into a sliver (:func:`window`).
+        until: ISO date: events after it are not drawn (None: all).
         max_events: At most this many events are drawn: those with the most sources (then
             the earliest); the x-axis label says how many were left out. A year of news
             holds thousands of events, which no chart can label.
-        colors: Country colours (:func:`statecraft.analysis.colors.country_colors`): each lane
-            is tinted and labelled in its country's colour.
 
     Returns:
         A matplotlib Figure (lanes sorted by country code; events without a country go to "(none)").
+        Dots are coloured by the event's first topic, in the codebook's topic order (the same
+        colour for a topic in every chart); the x-axis label says how many lanes and events
+        were left out.
         No two labels overlap and every label stays inside the axes (clear of the legend):
         each takes the first free place of :data:`_LABEL_OFFSETS` right, then left, of its
         dot, and a label with no free place is hidden (the x-axis label says how many).
     """
-    shown = events
-    if len(events) > max_events:
-        order = events.assign(_n=events["n_sources"] if "n_sources" in events.columns else 1)
+    lanes = events.assign(lane=[c if c else ("(none)",) for c in events["countries"]]).explode("lane")
+    when = pd.to_datetime(lanes[date_column].astype(str), errors="coerce")
+    early = when < pd.Timestamp(since) if since else pd.Series(False, index=lanes.index)
+    late = when > pd.Timestamp(until) if until else pd.Series(False, index=lanes.index)
+    n_early, n_late = (int(lanes.loc[m, "event_id"].nunique()) if "event_id" in lanes else int(m.sum())
+                       for m in (early, late))
+    lanes = lanes[~(early | late)]
+    sizes = lanes["lane"].value_counts()
+    ranked = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))
+    kept = {lane for lane, _ in (ranked[:max_lanes] if max_lanes else ranked)}
+    n_lanes_out = len(ranked) - len(kept)
+    lanes = lanes[lanes["lane"].isin(kept)]
+    drawn = lanes.index.unique()  # explode kept each event's index
+    if len(drawn) > max_events:  # the events with the most sources, then the earliest
+        order = events.loc[drawn].assign(_n=events["n_sources"] if "n_sources" in events.columns else 1)
         order = order.sort_values(["_n", date_column], ascending=[False, True], kind="mergesort")
-        shown = events.loc[sorted(order.index[:max_events])]
-    left_out = len(events) - len(shown)
-    lanes = shown.assign(lane=[c if c else ("(none)",) for c in shown["countries"]]).explode("lane")
+        lanes = lanes[lanes.index.isin(order.index[:max_events])]
+    n_capped = len(drawn) - len(lanes.index.unique())
     countries = sorted(lanes["lane"].unique()) if len(lanes) else []
-    topics = sorted({t[0] if t else "(no topic)" for t in shown["topics"]}) if len(shown) else []
-    colours = {topic: f"C{i % 10}" for i, topic in enumerate(topics)}
+    colours = _topic_colours({t[0] if t else "(no topic)" for t in lanes["topics"]})
     figure = Figure(figsize=(width, 1.0 + 0.6 * max(1, len(countries))))
     FigureCanvasAgg(figure)  # a canvas that can measure text, so labels can be kept apart
     ax = figure.add_subplot()
@@ -327,10 +348,43 @@ def swimlane(
     ax.invert_yaxis()  # lanes read alphabetically from the top
     if colours:
         ax.legend(loc="upper left", fontsize=7, frameon=False, bbox_to_anchor=(1.01, 1.0), title="topic")
-    figure.subplots_adjust(left=0.08, right=0.80, bottom=0.12, top=0.97)
+    figure.subplots_adjust(left=0.08, right=0.80, bottom=0.12 if len(countries) > 3 else 0.2, top=0.97)
     hidden = _place_labels(figure, labels)
-    note = f"; {hidden} of {len(labels)} labels hidden where they would overlap" if hidden else ""
-    if left_out:
-        note += f"; {left_out} of {len(events)} events with fewer sources not drawn"
-    ax.set_xlabel(f"event date (from the text, not the publication date){note}")
+    notes = [f"{hidden} of {len(labels)} labels hidden where they would overlap"] if hidden else []
+    notes += [f"{n_lanes_out} more countries with fewer events not drawn"] if n_lanes_out else []
+    notes += [f"{n_capped} events with fewer sources not drawn"] if n_capped else []
+    notes += [f"{n_early} events before {since} not drawn"] if n_early else []
+    notes += [f"{n_late} events after {until} not drawn"] if n_late else []
+    ax.set_xlabel("event date (from the text, not the publication date)" + ("\n" if notes else "")
+                  + "; ".join(notes), fontsize=9 if notes else None)
     return figure
+
+
+def window(documents: pd.DataFrame, *, years: int = 1) -> tuple[str | None, str | None]:
+    """Return the swimlane's default date range: ``years`` around the years the articles were published.
+
+    Needs documents.published_date.
+
+    Returns:
+        January 1st ``years`` before the earliest publication year and December 31st
+        ``years`` after the latest one; (None, None) when no article is dated.
+    """
+    dates = documents["published_date"].dropna().astype(str)
+    if dates.empty:
+        return None, None
+    return f"{int(dates.min()[:4]) - years:04d}-01-01", f"{int(dates.max()[:4]) + years:04d}-12-31"
+
+
+_NO_TOPIC = "(no topic)"
+_TOPIC_PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+                  "#bcbd22", "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173")
+
+
+def _topic_colours(present: set[str]) -> dict[str, str]:
+    """Give each topic its colour by its place in the codebook (no topic: grey); only ``present`` ones."""
+    order = list(codebook.table("topics")["topic_id"])
+    order += sorted(t for t in present if t not in order and t != _NO_TOPIC)
+    colours = {t: _TOPIC_PALETTE[i % len(_TOPIC_PALETTE)] for i, t in enumerate(order) if t in present}
+    if _NO_TOPIC in present:
+        colours[_NO_TOPIC] = "#9e9e9e"
+    return colours
