@@ -118,6 +118,28 @@ def _overlapping(boxes: list) -> list:
     return [h for h in hits if not (h[0] == "TABLE" and h[2] == "TABLE" and h[1] == h[3])]
 
 
+def _check_report(browser, href: str, shots: Path, run_dir: Path) -> None:
+    """Open one report, screenshot it whole and check what a reader sees."""
+    name = Path(href).stem
+    text = _open(browser, href, shots / f"{name}.png")
+    assert "Traceback" not in text, f"{name} shows a Python traceback"
+    assert "<NA>" not in text and "NaT" not in text, f"{name} shows a missing value as <NA> or NaT"
+    assert "Error" not in browser.title
+    assert 3 <= browser.execute_script(FINDINGS_JS) <= 5, f"{name}: no three to five findings near the top"
+    assert not _overlapping(browser.execute_script(BOXES_JS)), f"{name}: figures or tables overlap"
+    csv = [h for h in _links(browser) if h.endswith(".csv")]
+    assert all(Path(unquote(urlparse(h).path)).is_file() for h in csv), f"{name}: a CSV link leads nowhere"
+    assert all(Path(unquote(urlparse(h).path)).parent == run_dir.resolve() for h in csv), csv
+    stats = browser.execute_script(IMAGE_STATS_JS)
+    assert len(stats) >= FIGURES.get(name, 0), f"{name}: {len(stats)} images"
+    for complete, width, height, colours in stats:
+        assert complete and width > 100 and height > 100, f"{name}: an image did not render"
+        assert colours > 4, f"{name}: an image is blank"
+    assert text.count("Figure:") >= len(stats), f"{name}: a figure without a caption"
+    if name.startswith(("00", "03")):
+        assert csv, f"{name}: no table written as CSV"
+
+
 def test_reports_open_in_chromium(browser, run_dir, shots):
     tmp_path = shots
     runs_index = (run_dir.parent / "index.html").resolve().as_uri()
@@ -134,23 +156,20 @@ def test_reports_open_in_chromium(browser, run_dir, shots):
                for h in _links(browser))
 
     for href in reports:
-        name = Path(href).stem
-        text = _open(browser, href, tmp_path / f"{name}.png")
-        assert "Traceback" not in text, f"{name} shows a Python traceback"
-        assert "<NA>" not in text and "NaT" not in text, f"{name} shows a missing value as <NA> or NaT"
-        assert "Error" not in browser.title
-        assert 3 <= browser.execute_script(FINDINGS_JS) <= 5, f"{name}: no three to five findings near the top"
-        assert not _overlapping(browser.execute_script(BOXES_JS)), f"{name}: figures or tables overlap"
-        csv = [h for h in _links(browser) if h.endswith(".csv")]
-        assert all(Path(unquote(urlparse(h).path)).is_file() for h in csv), f"{name}: a CSV link leads nowhere"
-        assert all(Path(unquote(urlparse(h).path)).parent == run_dir.resolve() for h in csv), csv
-        stats = browser.execute_script(IMAGE_STATS_JS)
-        assert len(stats) >= FIGURES.get(name, 0), f"{name}: {len(stats)} images"
-        for complete, width, height, colours in stats:
-            assert complete and width > 100 and height > 100, f"{name}: an image did not render"
-            assert colours > 4, f"{name}: an image is blank"
-        assert text.count("Figure:") >= len(stats), f"{name}: a figure without a caption"
-        if name.startswith(("00", "03")):
-            assert csv, f"{name}: no table written as CSV"
+        _check_report(browser, href, tmp_path, run_dir)
     shots = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(shots) == len(reports) + 2
+
+
+def test_another_run_reads_well_in_chromium(browser, shots):
+    """The same checks on a run named by STATECRAFT_BROWSER_RUN (e.g. the crypto corpus: bench/screenshots.py)."""
+    named = os.environ.get("STATECRAFT_BROWSER_RUN")
+    if not named:
+        pytest.skip("set STATECRAFT_BROWSER_RUN to a run folder of `statecraft report` to check it too")
+    run_dir = Path(named)
+    reports = sorted(p for p in run_dir.glob("*.html") if p.name != "index.html")
+    assert reports, f"no reports in {run_dir}"
+    folder = shots / run_dir.name
+    folder.mkdir(exist_ok=True)
+    for page in reports:
+        _check_report(browser, page.resolve().as_uri(), folder, run_dir)
