@@ -57,3 +57,19 @@ def test_country_names_read_as_a_sentence_says_them(name, said):
     from statecraft.analysis.findings import _name
 
     assert _name({"XXX": name}, "XXX") == said
+
+
+def test_sentiment_finding_needs_more_sentences_in_a_large_corpus():
+    records = [{"doc_id": f"p{i}", "published": "2024-01-02",
+                "text": " ".join(f"Pakistan reported steady crypto volume number {k}." for k in range(10))}
+               for i in range(40)]
+    records += [{"doc_id": "b", "published": "2024-01-03",
+                 "text": "Bhutan is wonderful. Bhutan is great and happy. Bhutan is excellent."},
+                {"doc_id": "i", "published": "2024-01-04",
+                 "text": " ".join(f"India said that the terrible crypto scam of the week was case {k}."
+                                  for k in range(8))}]
+    ann = sc.annotate(sc.from_records(records), sentiment=["vader"])
+    said = findings(ann).set_index("kind").loc["sentiment", "finding"]
+    assert "at least 5 scored sentences" in said  # 1% of 403 sentences, not 3
+    assert "Bhutan" not in said and "India" in said and "Pakistan" in said
+    assert "Bhutan" in findings(ann, min_sentences=3).set_index("kind").loc["sentiment", "finding"]

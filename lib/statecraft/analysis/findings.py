@@ -16,6 +16,7 @@ is deterministic.
 from __future__ import annotations
 
 import logging
+import math
 
 import pandas as pd
 
@@ -28,11 +29,13 @@ from statecraft.tagging import codebook
 log = logging.getLogger(__name__)
 
 MIN_SENTENCES = 3
-"""A country needs this many scored sentences to be named in the sentiment finding."""
+"""A country needs at least this many scored sentences to be named in the sentiment finding ..."""
+MIN_SHARE = 0.01
+"""... and at least this share of all scored country sentences (so a large corpus names no country on 3)."""
 FINDING_COLUMNS = ["kind", "finding", "key", "value", "total"]
 
 
-def findings(ann: Corpus, *, engine: str | None = None, min_sentences: int = MIN_SENTENCES) -> pd.DataFrame:
+def findings(ann: Corpus, *, engine: str | None = None, min_sentences: int | None = None) -> pd.DataFrame:
     """State three to five findings about an annotated corpus, each with the numbers it rests on.
 
     Needs documents, sentences, mentions and (for the sentiment finding) sentiment.
@@ -42,7 +45,9 @@ def findings(ann: Corpus, *, engine: str | None = None, min_sentences: int = MIN
         engine: Sentiment engine; None picks the best validated one scored
             (:func:`statecraft.analysis.trends.default_engine`); without scores the sentiment
             finding is left out.
-        min_sentences: Scored sentences a country needs to be named in the sentiment finding.
+        min_sentences: Scored sentences a country needs to be named in the sentiment finding
+            (None: :data:`MIN_SENTENCES` or :data:`MIN_SHARE` of the scored country sentences,
+            whichever is more: 3 on the seeds, 23 on the crypto corpus).
 
     Returns:
         kind, finding (a sentence), key (the country code or story id it is about), value
@@ -138,8 +143,12 @@ def _stance(ann: Corpus, sentences: pd.DataFrame, names: dict) -> dict | None:
             "total": int(table["n_evidence"].sum())}
 
 
-def _sentiment(ann: Corpus, sentences: pd.DataFrame, names: dict, engine: str, min_sentences: int) -> dict | None:
+def _sentiment(
+    ann: Corpus, sentences: pd.DataFrame, names: dict, engine: str, min_sentences: int | None
+) -> dict | None:
     table = comparison.country_sentiment(ann, sentences, engine=engine, n_boot=200)
+    if min_sentences is None:
+        min_sentences = max(MIN_SENTENCES, math.ceil(MIN_SHARE * int(table["n_sentences"].sum())))
     table = table[table["n_sentences"] >= min_sentences]
     if len(table) < 2:
         return None
