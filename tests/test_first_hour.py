@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 import statecraft as sc
@@ -72,6 +73,9 @@ def test_a_mixed_folder_gets_every_report(tmp_path, capsys):
     executed = sorted(run.glob("*.ipynb"))
     assert [p.stem for p in executed] == ["00_corpus_overview", "01_sentiment", "02_timeline",
                                           "03_country_comparison", "04_trends", "05_explore"]
+    overview = (run / "00_corpus_overview.html").read_text(encoding="utf-8")
+    assert '<a href="00_corpus_overview.documents.csv">' in overview  # each table beside its report, linked
+    assert len(pd.read_csv(run / "00_corpus_overview.documents.csv")) == 9
     for path in executed:
         nb = nbformat.read(path, as_version=4)
         assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]

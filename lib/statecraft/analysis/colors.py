@@ -19,7 +19,7 @@ __all__ = ["OTHER", "PALETTE", "color_of", "country_colors"]
 
 PALETTE: tuple[str, ...] = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-    "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#3182bd", "#e6550d", "#31a354", "#756bb1",
+    "#393b79", "#ad494a", "#637939", "#8c6d31", "#7b4173", "#b15928", "#e6550d", "#31a354", "#756bb1",
     "#843c39", "#5254a3",
 )
 """Distinct, print-safe colours (matplotlib's tab10 without its grey, then darker tab20b/c tones)."""
