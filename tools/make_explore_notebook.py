@@ -44,7 +44,7 @@ cells = [
     new_markdown_cell("## The same selection as a table"),
     new_code_cell(
         "selection = analysis.select(ann, countries=list(known) or None, text=text or None, engine=engine)\n"
-        "print(selection.counts)\n"
+        'print(", ".join(f"{n:,} {what}" for what, n in selection.counts.items()), "match")\n'
         'analysis.show(selection.sentences[["doc_id", "sentence_id", "article_date", "polarity", "text"]],\n'
         '              name="sentences", max_rows=12, empty="No sentence matches the selection.")'
     ),

@@ -72,3 +72,14 @@ def test_auto_freq_takes_the_finest_period_that_fits(small, seeds_annotated):
     assert auto_freq(small) == "D"  # 21 days
     assert auto_freq(small, max_periods=10) == "W"
     assert auto_freq(seeds_annotated) == "M"  # 2023-07 .. 2026-01: 31 months
+
+
+def test_key_sentences_are_the_unit_trends_count(small):
+    found = sc.analysis.key_sentences(small, freq="D")
+    assert list(found.columns) == ["doc_id", "sentence_id", "key", "n_mentions", "story_id", "period_start"]
+    table = sc.trends(small, freq="D")
+    counted = found.groupby(["period_start", "key"])["doc_id"].nunique()
+    busy = table[table["n_articles"] > 0].set_index(["period_start", "key"])["n_articles"]
+    assert counted.astype(int).to_dict() == busy.astype(int).to_dict()
+    with pytest.raises(ValueError, match="by"):
+        sc.analysis.key_sentences(small, by="city")

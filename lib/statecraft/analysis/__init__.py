@@ -47,7 +47,7 @@ from statecraft.analysis.tables import (
     topic_profile,
 )
 from statecraft.analysis.timeline import dated_sentences, swimlane, window
-from statecraft.analysis.trends import auto_freq, default_engine, top_stories, trends
+from statecraft.analysis.trends import auto_freq, default_engine, key_sentences, top_stories, trends
 
 __all__ = [
     "Comparison",
@@ -77,6 +77,7 @@ __all__ = [
     "extreme_sentences",
     "findings",
     "for_display",
+    "key_sentences",
     "lead_similarity",
     "missing_countries",
     "note_list",

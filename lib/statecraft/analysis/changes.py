@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from statecraft.analysis import coverage
-from statecraft.analysis.trends import BY, DATES, DIGITS, _choice, _dated_key_sentences, default_engine
+from statecraft.analysis.trends import DIGITS, default_engine, key_sentences
 from statecraft.corpus import Corpus
 
 log = logging.getLogger(__name__)
@@ -69,12 +69,11 @@ def changes(
     Raises:
         ValueError: If ``by``, ``date``, ``engine`` or ``top_n`` is not valid.
     """
-    entity_type = BY[_choice("by", by, tuple(BY))]
     if top_n < 0:
         raise ValueError(f"top_n must be 0 (all) or more; got {top_n!r}")
     engine = engine or default_engine(ann.sentiment)
     coverage.check_scored(ann, engine)
-    found = _dated_key_sentences(ann, entity_type, freq="D", date=_choice("date", date, DATES))
+    found = key_sentences(ann, by=by, freq="D", date=date)
     found = found[found["period_start"].notna()]
     if start_date:
         found = found[found["period_start"] >= pd.Timestamp(start_date)]
@@ -102,7 +101,7 @@ def changes(
     out = out[list(CHANGE_COLUMNS)].astype(CHANGE_COLUMNS)
     order = out.assign(_a=-out["change_articles"].abs(), _p=-out["change_polarity"].abs().fillna(0.0))
     out = out.loc[order.sort_values(["_a", "_p", "key"], kind="mergesort").index].reset_index(drop=True)
-    log.info("changes by %s between %s and %s: %d keys", entity_type, _span(first), _span(last), len(out))
+    log.info("changes by %s between %s and %s: %d keys", by, _span(first), _span(last), len(out))
     return out.head(top_n) if top_n else out
 
 

@@ -62,6 +62,26 @@ def default_engine(sentiment: pd.DataFrame) -> str | None:
     return next((e for e in ENGINE_PREFERENCE if e in scored), None)
 
 
+def key_sentences(ann: Corpus, *, by: str = "country", freq: str = "M", date: str = "published") -> pd.DataFrame:
+    """List every key sentence with its key, story and period (the unit :func:`trends` counts).
+
+    Args:
+        ann: An annotated corpus.
+        by: As for :func:`trends`.
+        freq: As for :func:`trends` (``D`` gives each sentence's day).
+        date: As for :func:`trends`.
+
+    Returns:
+        doc_id, sentence_id, key, n_mentions, story_id, period_start (NaT when undated).
+
+    Raises:
+        ValueError: If ``by``, ``freq`` or ``date`` is not a valid choice.
+    """
+    entity_type = BY[_choice("by", by, tuple(BY))]
+    freq, date = _choice("freq", freq, FREQS), _choice("date", date, DATES)
+    return _dated_key_sentences(ann, entity_type, freq=freq, date=date)
+
+
 def auto_freq(ann: Corpus, *, by: str = "country", date: str = "published", max_periods: int = 36) -> str:
     """Return the finest period (D, W, M, Q, Y) that cuts the dated range into at most ``max_periods``.
 
@@ -74,9 +94,7 @@ def auto_freq(ann: Corpus, *, by: str = "country", date: str = "published", max_
     Returns:
         A ``freq`` for :func:`trends` (``M`` when nothing is dated).
     """
-    entity_type = BY[_choice("by", by, tuple(BY))]
-    days = _dated_key_sentences(ann, entity_type, freq="D", date=_choice("date", date, DATES))["period_start"]
-    days = days.dropna()
+    days = key_sentences(ann, by=by, freq="D", date=date)["period_start"].dropna()
     if days.empty:
         return "M"
     for freq in FREQS:
@@ -238,9 +256,7 @@ def top_stories(ann: Corpus, *, by: str = "country", freq: str = "M", date: str 
     Raises:
         ValueError: If ``by``, ``freq`` or ``date`` is not a valid choice.
     """
-    entity_type = BY[_choice("by", by, tuple(BY))]
-    sentences = _dated_key_sentences(ann, entity_type, freq=_choice("freq", freq, FREQS),
-                                     date=_choice("date", date, DATES))
+    sentences = key_sentences(ann, by=by, freq=freq, date=date)
     sentences = sentences[sentences["period_start"].notna()]
     columns = ["period_start", "key", "story_id", "n_articles", "title"]
     if sentences.empty:
