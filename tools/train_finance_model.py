@@ -78,9 +78,8 @@ def features(texts: list[str], vectorizers: tuple[TfidfVectorizer, TfidfVectoriz
     return hstack([*blocks, csr_matrix(lex)]).tocsr()
 
 
-def train(data: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], dict]:
-    texts = [normalize_text(t) for t in data["train"]["text"]]
-    labels = data["train"]["label"].tolist()
+def fit_arrays(texts: list[str], labels: list[str]) -> tuple[dict[str, np.ndarray], float, tuple[int, int]]:
+    """Train on normalised texts; return the arrays, the aggregate threshold and the vocabulary sizes."""
     vectorizers = (
         TfidfVectorizer(analyzer=word_analyzer, min_df=PARAMS["min_df"], sublinear_tf=True),
         TfidfVectorizer(analyzer=char_analyzer, min_df=PARAMS["min_df"], sublinear_tf=True),
@@ -108,7 +107,21 @@ def train(data: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], dict]:
     log.info("numpy vs scikit-learn: max |dp| = %.2e, label agreement %.4f", gap, agree)
     if gap > 1e-4:
         raise RuntimeError(f"numpy inference differs from scikit-learn by {gap}")
-    threshold = _fit_threshold(proba)
+    return arrays, _fit_threshold(proba), (len(word_terms), len(char_terms))
+
+
+def fit(texts: list[str], labels: list[str]) -> fin.FinanceModel:
+    """Train a finance model on raw texts and labels (used by bench/eval_sentiment.py cross-dataset)."""
+    arrays, threshold, _ = fit_arrays([normalize_text(t) for t in texts], labels)
+    return fin.model_from_arrays(
+        arrays, classes=CLASSES, lexicon_scale=PARAMS["lexicon_scale"], polarity_threshold=threshold
+    )
+
+
+def train(data: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], dict]:
+    texts = [normalize_text(t) for t in data["train"]["text"]]
+    labels = data["train"]["label"].tolist()
+    arrays, threshold, (n_word, n_char) = fit_arrays(texts, labels)
     model = fin.model_from_arrays(
         arrays, classes=CLASSES, lexicon_scale=PARAMS["lexicon_scale"], polarity_threshold=threshold
     )
@@ -130,7 +143,7 @@ def train(data: dict[str, pd.DataFrame]) -> tuple[dict[str, np.ndarray], dict]:
         "lexicon_scale": PARAMS["lexicon_scale"],
         "polarity_threshold": threshold,
         "params": PARAMS,
-        "n_features": {"word": len(word_terms), "char": len(char_terms), "lexicon": 2},
+        "n_features": {"word": n_word, "char": n_char, "lexicon": 2},
         "training": {
             "n": len(labels),
             "labels": {k: int(v) for k, v in sorted(pd.Series(labels).value_counts().items())},

@@ -4,8 +4,8 @@
     .venv/bin/python tools/train_news_model.py --check        # rebuild to a temp dir, compare bytes
 
 The shipped model is trained on all of SEntFiN 1.0 (MIT; headlines, sentence labels from
-entity labels) and all of FinEntity (ODC-BY; sentences holding a labelled entity, and whole
-paragraphs); label rules are in statecraft.sentiment.gold. The figures that say how it
+entity labels) and all of FinEntity (ODC-BY; sentences holding a labelled entity), with
+classes balanced within each source; label rules are in statecraft.sentiment.gold. The figures that say how it
 holds outside its training data are cross-dataset and come from models trained the same
 way without the test set (:func:`fit` on one source, scored on the other): they are
 computed by bench/eval_sentiment.py, which imports :func:`fit` from here, and are stored in
@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from statecraft.sentiment import cues, gold
@@ -43,44 +43,67 @@ log = logging.getLogger("train_news_model")
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-PARAMS = {"C": 1.0, "min_df": 5, "cue_scale": 4.0, "lexicon_scale": 1.0, "min_confidence": 0.0, "max_iter": 5000}
+PARAMS = {"C": 1.0, "word_scale": 1.0, "min_df": 5, "cue_scale": 4.0, "lexicon_scale": 1.0, "min_confidence": 0.0, "max_iter": 5000,
+          "stop_words": False}  # fmt: skip
 CLASSES = ("negative", "neutral", "positive")
 
 
 def training_sets(sentfin: Path, finentity: Path) -> dict[str, pd.DataFrame]:
-    """Read both sources whole: ``sentfin`` (headlines) and ``finentity`` (sentences + paragraphs)."""
+    """Read both sources whole: ``sentfin`` (headlines) and ``finentity`` (sentences holding a labelled entity).
+
+    FinEntity paragraphs are left out: the engine scores sentences, and whole paragraphs
+    taught the model that long texts are neutral.
+    """
     sf = gold.read_sentfin(sentfin)
-    paragraphs = gold.read_finentity(finentity)
-    fe = pd.concat([gold.finentity_texts(paragraphs, unit=u) for u in ("sentence", "paragraph")], ignore_index=True)
+    fe = gold.finentity_texts(gold.read_finentity(finentity), unit="sentence")
     return {"sentfin": sf[["text", "label"]], "finentity": fe[["text", "label"]]}
 
 
-def fit(texts: list[str], labels: list[str], params: dict | None = None) -> nm.NewsModel:
+def fit(
+    texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None
+) -> nm.NewsModel:
     """Train a news model on raw texts and labels (texts are normalised here).
 
     Args:
         texts: Training texts.
         labels: Their labels (negative, neutral, positive).
         params: Overrides of :data:`PARAMS`.
+        sources: The source of each text; see :func:`sample_weights`.
 
     Returns:
         The model (aggregate threshold fitted on its training texts).
     """
-    arrays, settings = fit_arrays(texts, labels, params)
+    arrays, settings = fit_arrays(texts, labels, params, sources=sources)
     return nm.model_from_arrays(arrays, settings=settings)
 
 
-def fit_arrays(texts: list[str], labels: list[str], params: dict | None = None) -> tuple[dict, dict]:
+def sample_weights(labels: list[str], sources: list[str] | None) -> np.ndarray:
+    """Weigh texts so that every (source, label) cell carries the same total weight.
+
+    Balancing classes within each source, not only overall, keeps the model from learning
+    the source (headline or article sentence, and so its share of neutral texts) as a cue.
+    """
+    keys = pd.Series([f"{s}|{lab}" for s, lab in zip(sources or [""] * len(labels), labels, strict=True)])
+    counts = keys.map(keys.value_counts())
+    weights = len(keys) / (keys.nunique() * counts)
+    return weights.to_numpy(dtype=np.float64)
+
+
+def fit_arrays(
+    texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None
+) -> tuple[dict, dict]:
     """Train a news model; return its arrays and settings (as stored in npz and JSON)."""
     p = {**PARAMS, **(params or {})}
     clean = [normalize_text(t) for t in texts]
-    vectorizer = TfidfVectorizer(analyzer=nm.word_grams, min_df=p["min_df"], sublinear_tf=True)
+    stop_words = frozenset(ENGLISH_STOP_WORDS) if p["stop_words"] else frozenset()
+    vectorizer = TfidfVectorizer(analyzer=lambda t: nm.word_grams(t, stop_words), min_df=p["min_df"], sublinear_tf=True)
     vectorizer.fit(clean)
     terms = list(vectorizer.get_feature_names_out())
     index, idf = {t: i for i, t in enumerate(terms)}, vectorizer.idf_.astype(np.float32).astype(np.float64)
-    matrix = nm.features(clean, index, idf, cue_scale=p["cue_scale"], lexicon_scale=p["lexicon_scale"])
-    clf = LogisticRegression(C=p["C"], class_weight="balanced", max_iter=p["max_iter"])
-    clf.fit(matrix, labels)
+    matrix = nm.features(clean, index, idf, stop_words=stop_words, word_scale=p["word_scale"],
+                         cue_scale=p["cue_scale"], lexicon_scale=p["lexicon_scale"])  # fmt: skip
+    clf = LogisticRegression(C=p["C"], max_iter=p["max_iter"])
+    clf.fit(matrix, labels, sample_weight=sample_weights(labels, sources))
     assert tuple(clf.classes_) == CLASSES, clf.classes_
     arrays = {
         "word_terms": np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8),
@@ -88,7 +111,7 @@ def fit_arrays(texts: list[str], labels: list[str], params: dict | None = None) 
         "coef": clf.coef_.astype(np.float32),
         "intercept": clf.intercept_.astype(np.float32),
     }
-    settings = {"classes": list(CLASSES), "cue_scale": p["cue_scale"], "lexicon_scale": p["lexicon_scale"],
+    settings = {"classes": list(CLASSES), "stop_words": sorted(stop_words), "word_scale": p["word_scale"], "cue_scale": p["cue_scale"], "lexicon_scale": p["lexicon_scale"],
                 "min_confidence": p["min_confidence"], "polarity_threshold": 0.0}  # fmt: skip
     proba = nm.model_from_arrays(arrays, settings=settings).predict_proba(clean)
     gap = float(np.abs(proba - clf.predict_proba(matrix)).max())
@@ -100,8 +123,9 @@ def fit_arrays(texts: list[str], labels: list[str], params: dict | None = None) 
 
 def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
     """Train the shipped model on every source; return arrays and the JSON metadata."""
-    train = pd.concat([data["sentfin"], data["finentity"]], ignore_index=True)
-    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist())
+    train = pd.concat([data["sentfin"].assign(source="sentfin"), data["finentity"].assign(source="finentity")],
+                      ignore_index=True)  # fmt: skip
+    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist(), sources=train["source"].tolist())
     n_words = int(arrays["word_idf"].shape[0])
     meta = {
         **settings,
@@ -116,7 +140,8 @@ def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
         "training": {
             "n": len(train),
             "labels": {k: int(v) for k, v in sorted(train["label"].value_counts().items())},
-            "sources": "SEntFiN 1.0 headlines (MIT), all; FinEntity sentences + paragraphs (ODC-BY), all",
+            "sources": "SEntFiN 1.0 headlines (MIT), all; FinEntity sentences holding a labelled entity (ODC-BY), all",
+            "weights": "classes balanced within each source (sample_weights)",
         },
         "cross_dataset": "see reliability.csv (bench/eval_sentiment.py --write-reliability)",
         "versions": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},

@@ -12,6 +12,8 @@ kinds are:
   in :func:`cue_features` they count in ``net`` only, so the trained model cannot turn
   them around (its training news has few state actions and learned odd signs for them);
 * ``negation``: flips the polarity of the next :data:`SCOPE` words in its clause;
+* ``transitive``: a direction verb that takes its quantity as object (trims losses, cut
+  costs): the quantity after it is preferred to one before it at the same distance;
 * ``reversal``: turns the next negative word or state action into its opposite (lift a ban);
 * ``contrast_after`` (but, however): the clause before it weighs :data:`DISCOUNT`;
 * ``contrast_before`` (despite, although): the clause it opens weighs :data:`DISCOUNT`.
@@ -43,20 +45,21 @@ log = logging.getLogger(__name__)
 TERMS_PATH = resources.data_dir() / "sentiment" / "news_terms.csv"
 KINDS: tuple[str, ...] = (
     "contrast_after", "contrast_before", "down", "good_down", "good_up", "negation", "negative", "positive",
-    "reversal", "state_negative", "state_positive", "up",
+    "reversal", "state_negative", "state_positive", "transitive", "up",
 )  # fmt: skip
 FEATURES: tuple[str, ...] = (
     "pos", "neg", "comp_pos", "comp_neg", "dir_up", "dir_down", "negated", "contrast", "net", "polar",
-    "log_tokens",
 )  # fmt: skip
-"""Names of the :func:`cue_features` columns, in order."""
+"""Names of the :func:`cue_features` columns, in order. There is deliberately no length
+feature: in the training data length tells the source (short SEntFiN headlines, long
+FinEntity sentences), not the tone, and a model that learns it calls long news neutral."""
 SCOPE = 3
 WINDOW = 4
 DISCOUNT = 0.5
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|[,;:.!?()\"]")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+|(?<=[0-9])[.,][0-9]+)*|[,;:.!?()\"]")
 _BREAK = frozenset(",;:.!?()\"")
-_PREPOSITIONS = frozenset({"of", "from", "in", "on", "at", "for", "into"})
+_PREPOSITIONS = frozenset({"of", "from", "in", "on", "at", "for", "into", "after", "before"})
 _POLAR = {"state_positive": 1, "state_negative": -1, "positive": 1, "negative": -1}  # state actions first
 
 
@@ -132,14 +135,15 @@ def analyse(text: str) -> list[tuple[str, float, int]]:
     """
     lexicon, _ = _lexicon()
     tokens = tokenize(text)
-    kinds = [lexicon.get(t, frozenset()) for t in tokens]
+    kinds = [frozenset() if tokens[i + 1 : i + 3] == ["to", "comment"] else lexicon.get(t, frozenset())
+             for i, t in enumerate(tokens)]  # "declined to comment" says nothing  # fmt: skip
     weights = _clause_weights(tokens, kinds)
     flips = _flips(tokens, kinds)
     cues: list[tuple[str, float, int]] = []
     used: set[int] = set()
     for i, k in enumerate(kinds):
         direction = 1 if "up" in k else -1 if "down" in k else 0
-        if not direction or tokens[i + 1 : i + 3] == ["to", "comment"]:  # "declined to comment"
+        if not direction:
             continue
         j = _nearest_quantity(tokens, kinds, i)
         if j is None:
@@ -149,7 +153,7 @@ def analyse(text: str) -> list[tuple[str, float, int]]:
         cues.append(("comp", weights[i], direction * quantity * flips[i]))
         used.update((i, j))
     for i, k in enumerate(kinds):
-        if i in used:
+        if i in used or "up" in k or "down" in k:  # a direction word counts once, as a direction
             continue
         for kind, sign in _POLAR.items():
             if kind in k:
@@ -188,7 +192,6 @@ def cue_features(texts: Sequence[str]) -> np.ndarray:
         net = out[row, 0] + out[row, 2] + out[row, 4] - out[row, 1] - out[row, 3] - out[row, 5] + state
         out[row, 8] = math.tanh(net)
         out[row, 9] = float(net != 0 or out[row, :6].any())
-        out[row, 10] = math.log1p(len(text.split()))
     return out
 
 
@@ -246,8 +249,9 @@ def _clause_weights(tokens: list[str], kinds: list[frozenset[str]]) -> list[floa
 
 
 def _nearest_quantity(tokens: list[str], kinds: list[frozenset[str]], i: int) -> int | None:
+    transitive = "transitive" in kinds[i]
     for distance in range(1, WINDOW + 1):
-        for j in (i - distance, i + distance):
+        for j in (i + distance, i - distance) if transitive else (i - distance, i + distance):
             if 0 <= j < len(tokens) and _is_quantity(kinds[j]) and not _broken(tokens, i, j):
                 return _head(tokens, kinds, i, j) if j < i else j
     return None

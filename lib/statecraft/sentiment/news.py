@@ -4,17 +4,20 @@ Built to hold outside its training data (issue 20): most of its weight sits on f
 that mean the same in any financial or crypto news, the cues of
 :mod:`statecraft.sentiment.cues` (direction x quantity, state actions, negation and
 contrast scope) and the TextBlob and VADER scores, with word 1-2-grams (tf-idf, words
-seen in at least ``min_df`` training texts) on top.
+seen in at least ``min_df`` training texts) on top. The trainer can leave stop words out
+of the n-grams (``stop_words`` in the model JSON; empty in the shipped model, which scored
+better cross-dataset with them, see ``data/sentiment/README.md``).
 
 The model is trained by ``tools/train_news_model.py`` (deterministic) and stored without
 pickle in ``data/sentiment/``:
 
 * ``news_model.npz``: ``word_terms`` (UTF-8 bytes of the newline-joined vocabulary, in
   feature order), ``word_idf``, ``coef`` (classes x features) and ``intercept``;
-* ``news_model.json``: classes, feature blocks and scales, the abstention threshold, the
-  label threshold for aggregates, training data and cross-dataset figures.
+* ``news_model.json``: classes, feature blocks and scales, the stop words, the abstention
+  threshold, the label threshold for aggregates and the training data.
 
-Features, in order: the word block (sublinear tf x idf, L2-normalised), the
+Features, in order: the word block (sublinear tf x idf, L2-normalised, times
+``word_scale``), the
 :data:`statecraft.sentiment.cues.FEATURES` times ``cue_scale``, then TextBlob polarity and
 VADER compound times ``lexicon_scale``.
 
@@ -52,6 +55,8 @@ class NewsModel:
 
     word_index: dict[str, int]
     word_idf: np.ndarray
+    stop_words: frozenset[str]
+    word_scale: float
     coef: np.ndarray
     intercept: np.ndarray
     classes: tuple[str, ...]
@@ -62,8 +67,10 @@ class NewsModel:
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Return class probabilities (rows: texts, columns: :attr:`classes`)."""
-        logits = np.asarray(features(texts, self.word_index, self.word_idf, cue_scale=self.cue_scale,
-                                     lexicon_scale=self.lexicon_scale) @ self.coef.T) + self.intercept  # fmt: skip
+        matrix = features(texts, self.word_index, self.word_idf, stop_words=self.stop_words,
+                          word_scale=self.word_scale, cue_scale=self.cue_scale,
+                          lexicon_scale=self.lexicon_scale)  # fmt: skip
+        logits = np.asarray(matrix @ self.coef.T) + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -74,14 +81,23 @@ class NewsModel:
         return ["neutral" if p[b] < self.min_confidence else self.classes[b] for p, b in zip(proba, best, strict=True)]
 
 
-def word_grams(text: str) -> list[str]:
-    """Return the word 1-2-grams of a normalised text (lower case, digits as ``0``)."""
-    return finance.word_grams(finance.preprocess(text))
+def word_grams(text: str, stop_words: frozenset[str] = frozenset()) -> list[str]:
+    """Return the word 1-2-grams of a normalised text (lower case, digits as ``0``, stop words out).
+
+    Args:
+        text: A normalised text.
+        stop_words: Words to drop before the bigrams are formed.
+
+    Returns:
+        Unigrams, then bigrams of the remaining words.
+    """
+    tokens = [t for t in finance._TOKEN_RE.findall(finance.preprocess(text)) if t not in stop_words]
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 
 def features(
-    texts: Sequence[str], word_index: Mapping[str, int], word_idf: np.ndarray, *, cue_scale: float,
-    lexicon_scale: float,
+    texts: Sequence[str], word_index: Mapping[str, int], word_idf: np.ndarray, *,
+    stop_words: frozenset[str] = frozenset(), word_scale: float = 1.0, cue_scale: float, lexicon_scale: float,
 ):  # fmt: skip
     """Return the feature matrix of normalised texts (CSR; word block, cues, lexicon scores).
 
@@ -89,6 +105,8 @@ def features(
         texts: Normalised texts.
         word_index: Vocabulary (term -> column).
         word_idf: Idf per vocabulary column.
+        stop_words: Words left out of the n-grams.
+        word_scale: Multiplier of the word block.
         cue_scale: Multiplier of the cue block.
         lexicon_scale: Multiplier of the TextBlob and VADER scores.
 
@@ -97,7 +115,7 @@ def features(
     """
     from scipy.sparse import csr_matrix, hstack
 
-    words = finance._tfidf_matrix([word_grams(t) for t in texts], dict(word_index), word_idf)
+    words = finance._tfidf_matrix([word_grams(t, stop_words) for t in texts], dict(word_index), word_idf) * word_scale
     dense = np.hstack([cues.cue_features(texts) * cue_scale, finance.lexicon_features(texts) * lexicon_scale])
     return hstack([words, csr_matrix(dense)]).tocsr()
 
@@ -171,7 +189,7 @@ def model_from_arrays(arrays: Mapping[str, np.ndarray], *, settings: Mapping[str
 
     Args:
         arrays: word_terms (newline-joined UTF-8 bytes), word_idf, coef, intercept.
-        settings: classes, cue_scale, lexicon_scale, min_confidence, polarity_threshold.
+        settings: classes, stop_words, word_scale, cue_scale, lexicon_scale, min_confidence, polarity_threshold.
 
     Returns:
         The model.
@@ -180,6 +198,8 @@ def model_from_arrays(arrays: Mapping[str, np.ndarray], *, settings: Mapping[str
     return NewsModel(
         word_index={t: i for i, t in enumerate(terms)},
         word_idf=arrays["word_idf"].astype(np.float64),
+        stop_words=frozenset(settings.get("stop_words", ())),
+        word_scale=float(settings.get("word_scale", 1.0)),
         coef=arrays["coef"].astype(np.float64),
         intercept=arrays["intercept"].astype(np.float64),
         classes=tuple(settings["classes"]),
