@@ -1,5 +1,7 @@
 """Measure every sentiment engine on labelled data, side by side.
 
+    .venv/bin/python bench/eval_sentiment.py --cross              # the cross-dataset table (issue 20)
+    .venv/bin/python bench/eval_sentiment.py --cross --write-reliability   # also store it in data/sentiment/
     .venv/bin/python bench/eval_sentiment.py DATA.csv             # columns text,label
     .venv/bin/python bench/eval_sentiment.py --sentfin ../shared/eval/sentfin/SEntFiN.csv
     .venv/bin/python bench/eval_sentiment.py --finentity ../shared/eval/finentity/FinEntity.json
@@ -14,7 +16,21 @@ that mention it, labelled with the engine's threshold), compared with the gold e
 label; the row ``<engine>/paragraph`` gives every entity its paragraph's mean instead,
 a baseline that shows what targeting adds.
 
-SEntFiN and FinEntity figures use the held-out splits of statecraft.sentiment_gold
+Cross-dataset mode (--cross; the figures that say how an engine holds on news it never saw):
+the trained engines (finance, news) are retrained by their tools/ scripts' ``fit`` on one
+source and scored on the other: SEntFiN -> FinEntity (trained on all SEntFiN headlines,
+scored on every FinEntity sentence holding a labelled entity) and FinEntity -> SEntFiN
+(trained on those FinEntity sentences, scored on every SEntFiN headline); the
+lexicon engines need no training. Then every engine as shipped scores the crypto domain
+set (bench/data/domain_sentences.csv, sentences naming a state, texts rebuilt from
+../shared/corpus/crypto_news by bench/domain_set.py; a test set only), or the table says
+"domain set missing". Printed: macro-F1 and per-class F1 per engine and test, then the
+confusion matrices of the best engine (highest mean cross-dataset macro-F1; the domain set
+does not pick it). --write-reliability stores data/sentiment/reliability.csv (every engine
+and test) and data/sentiment/confusion.csv (the best engine), which the sentiment notebook
+reads for its "How reliable is this" section.
+
+SEntFiN and FinEntity figures (other modes) use the held-out splits of statecraft.sentiment_gold
 (the finance model never saw them); --split all scores everything (only fair for the
 lexicon engines). The data are read from their shared location and never copied.
 """
@@ -27,17 +43,23 @@ import logging
 import sys
 import time
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
-from sklearn.metrics import accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
 from statecraft import schema
 from statecraft.cleaning import sentences as segment
 from statecraft.sentiment import gold
 from statecraft.sentiment.aggregate import document_scores, targeted
-from statecraft.sentiment.engines import ENGINES, score_sentences
+from statecraft.sentiment.engines import ENGINES, normalize_text, score_sentences
 
 LEXICON = ("textblob", "vader")
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+DOMAIN_SET = ROOT / "bench" / "data" / "domain_sentences.csv"
+OUT = ROOT / "data" / "sentiment"
+TESTS = ("sentfin->finentity", "finentity->sentfin", "domain")
 
 
 def variants(engines: Iterable[str], domain: bool) -> list[tuple[str, str, bool]]:
@@ -106,6 +128,90 @@ def eval_entities(paragraphs: list[dict], engines: Iterable[str], *, domain: boo
     return rows
 
 
+def _fitters() -> dict:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_finance_model
+    import train_news_model
+
+    return {"finance": train_finance_model.fit, "news": train_news_model.fit}
+
+
+def _predict(engine: str, texts: list[str], model=None) -> list[str]:
+    if model is None:
+        return [r["label"] for r in score_sentences(texts, engine=engine)]
+    proba = model.predict_proba([normalize_text(t) for t in texts])
+    if hasattr(model, "labels"):
+        return model.labels(proba)
+    return [model.classes[i] for i in proba.argmax(axis=1)]
+
+
+def _figures(engine: str, test: str, train: str, truth: list[str], predicted: list[str]) -> dict:
+    per_class = f1_score(truth, predicted, average=None, labels=list(gold.LABELS))
+    return {"engine": engine, "test": test, "train": train, **metrics(truth, predicted),
+            **{f"f1_{label}": round(float(f), 4) for label, f in zip(gold.LABELS, per_class, strict=True)}}  # fmt: skip
+
+
+def _confusion(engine: str, test: str, truth: list[str], predicted: list[str]) -> list[dict]:
+    matrix = confusion_matrix(truth, predicted, labels=list(gold.LABELS))
+    return [{"engine": engine, "test": test, "gold": g, "predicted": p, "n": int(matrix[i, j])}
+            for i, g in enumerate(gold.LABELS) for j, p in enumerate(gold.LABELS)]  # fmt: skip
+
+
+def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterable[str]) -> tuple[list, list]:
+    """Score every engine cross-dataset and on the domain set; return figure rows and confusion rows."""
+    sf = gold.read_sentfin(sentfin)
+    paragraphs = gold.read_finentity(finentity)
+    fe_sent = gold.finentity_texts(paragraphs, unit="sentence")
+    splits = {"sentfin->finentity": ("sentfin", sf, fe_sent), "finentity->sentfin": ("finentity", fe_sent, sf)}
+    fitters = _fitters()
+    rows, predictions = [], {}
+    for engine in engines:
+        for test, (source, train, target) in splits.items():
+            model = fitters[engine](train["text"].tolist(), train["label"].tolist()) if engine in fitters else None
+            predicted = _predict(engine, target["text"].tolist(), model)
+            rows.append(_figures(engine, test, source if model else "-", target["label"].tolist(), predicted))
+            predictions[engine, test] = (target["label"].tolist(), predicted)
+    if domain.exists():
+        sys.path.insert(0, str(ROOT / "bench"))
+        import domain_set
+
+        data = domain_set.load(set_path=domain)
+        for engine in engines:
+            predicted = _predict(engine, data["text"].tolist())
+            train = "sentfin+finentity" if engine in fitters else "-"
+            rows.append(_figures(engine, "domain", train, data["label"].tolist(), predicted))
+            predictions[engine, "domain"] = (data["label"].tolist(), predicted)
+    table = pd.DataFrame(rows)
+    cross = table[table["test"] != "domain"].groupby("engine")["macro_f1"].mean()
+    best = str(cross.sort_values(ascending=False, kind="mergesort").index[0])
+    confusion = [c for (e, t), (g, p) in sorted(predictions.items()) if e == best for c in _confusion(e, t, g, p)]
+    return rows, confusion
+
+
+def print_cross(rows: list[dict], confusion: list[dict], domain: Path) -> None:
+    """Print the cross-dataset table (engines x tests) and the best engine's confusion matrices."""
+    table = pd.DataFrame(rows)
+    wide = table.pivot_table(index="engine", columns="test", values="macro_f1", aggfunc="first")
+    for test in TESTS:
+        if test not in wide:
+            wide[test] = pd.NA
+    wide = wide[list(TESTS)].assign(cross_mean=wide[list(TESTS[:2])].mean(axis=1).round(4))
+    wide = wide.sort_values("cross_mean", ascending=False, kind="mergesort")
+    print("macro-F1 (train -> test; domain = crypto sentences naming a state, engines as shipped)")
+    print(wide.to_string(na_rep="domain set missing"))
+    if not domain.exists():
+        print(f"domain set missing: {domain} not found")
+    print("\nper-class F1")
+    cols = ["engine", "test", "train", "n", "accuracy", "macro_f1", "f1_negative", "f1_neutral", "f1_positive"]
+    print(table[cols].to_string(index=False))
+    best = confusion[0]["engine"]
+    for test, group in pd.DataFrame(confusion).groupby("test", sort=False):
+        matrix = group.pivot_table(index="gold", columns="predicted", values="n", aggfunc="sum")
+        matrix = matrix.loc[list(gold.LABELS), list(gold.LABELS)]
+        print(f"\nconfusion of the best engine ({best}), {test} (rows gold, columns predicted)")
+        print(matrix.to_string())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", nargs="*", help="CSV files with columns text,label")
@@ -115,10 +221,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=list(ENGINES))
     parser.add_argument("--no-domain", action="store_true", help="skip the domain=True rows")
     parser.add_argument("--json", help="also write the rows to this JSON file")
+    parser.add_argument("--cross", action="store_true", help="cross-dataset table and the domain set")
+    parser.add_argument("--domain-set", type=Path, default=DOMAIN_SET)
+    parser.add_argument("--write-reliability", action="store_true",
+                        help="with --cross: store reliability.csv and confusion.csv in data/sentiment/")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    if args.cross:
+        sentfin = Path(args.sentfin or EVAL / "sentfin" / "SEntFiN.csv")
+        finentity = Path(args.finentity or EVAL / "finentity" / "FinEntity.json")
+        rows, confusion = cross_dataset(sentfin, finentity, args.domain_set, args.engines)
+        print_cross(rows, confusion, args.domain_set)
+        if args.write_reliability:
+            pd.DataFrame(rows).sort_values(["engine", "test"]).to_csv(OUT / "reliability.csv", index=False)
+            pd.DataFrame(confusion).to_csv(OUT / "confusion.csv", index=False)
+        return 0
     if not (args.data or args.sentfin or args.finentity):
-        parser.error("give DATA.csv, --sentfin or --finentity")
+        parser.error("give DATA.csv, --sentfin, --finentity or --cross")
     domain, rows = not args.no_domain, []
     for path in args.data:
         rows += eval_sentences(gold.read_labelled_csv(path), args.engines, domain=domain, name=path)

@@ -43,8 +43,8 @@ log = logging.getLogger("train_news_model")
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-PARAMS = {"C": 1.0, "word_scale": 1.0, "min_df": 5, "cue_scale": 4.0, "lexicon_scale": 1.0, "min_confidence": 0.0, "max_iter": 5000,
-          "stop_words": False}  # fmt: skip
+PARAMS = {"C": 1.0, "word_scale": 1.0, "min_df": 5, "cue_scale": 4.0, "lexicon_scale": 1.0, "min_confidence": 0.0,
+          "max_iter": 5000, "stop_words": False}  # fmt: skip
 CLASSES = ("negative", "neutral", "positive")
 
 
@@ -96,7 +96,8 @@ def fit_arrays(
     p = {**PARAMS, **(params or {})}
     clean = [normalize_text(t) for t in texts]
     stop_words = frozenset(ENGLISH_STOP_WORDS) if p["stop_words"] else frozenset()
-    vectorizer = TfidfVectorizer(analyzer=lambda t: nm.word_grams(t, stop_words), min_df=p["min_df"], sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=lambda t: nm.word_grams(t, stop_words), min_df=p["min_df"],
+                                 sublinear_tf=True)  # fmt: skip
     vectorizer.fit(clean)
     terms = list(vectorizer.get_feature_names_out())
     index, idf = {t: i for i, t in enumerate(terms)}, vectorizer.idf_.astype(np.float32).astype(np.float64)
@@ -111,7 +112,8 @@ def fit_arrays(
         "coef": clf.coef_.astype(np.float32),
         "intercept": clf.intercept_.astype(np.float32),
     }
-    settings = {"classes": list(CLASSES), "stop_words": sorted(stop_words), "word_scale": p["word_scale"], "cue_scale": p["cue_scale"], "lexicon_scale": p["lexicon_scale"],
+    settings = {"classes": list(CLASSES), "stop_words": sorted(stop_words), "word_scale": p["word_scale"],
+                "cue_scale": p["cue_scale"], "lexicon_scale": p["lexicon_scale"],
                 "min_confidence": p["min_confidence"], "polarity_threshold": 0.0}  # fmt: skip
     proba = nm.model_from_arrays(arrays, settings=settings).predict_proba(clean)
     gap = float(np.abs(proba - clf.predict_proba(matrix)).max())
@@ -125,7 +127,8 @@ def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
     """Train the shipped model on every source; return arrays and the JSON metadata."""
     train = pd.concat([data["sentfin"].assign(source="sentfin"), data["finentity"].assign(source="finentity")],
                       ignore_index=True)  # fmt: skip
-    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist(), sources=train["source"].tolist())
+    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist(),
+                                  sources=train["source"].tolist())  # fmt: skip
     n_words = int(arrays["word_idf"].shape[0])
     meta = {
         **settings,

@@ -3,6 +3,7 @@
 ``engines`` scores sentences with TextBlob, VADER or the trained ``finance`` and ``news``
 models (its ``lexicon``, ``finance``, ``cues`` and ``news`` modules below it);
 ``aggregate`` and ``summary`` turn sentence scores into document and target tables;
+``reliability`` reads the stored cross-dataset figures;
 ``stance`` reads engaging or restricting topics; ``gold`` reads the labelled sets the benchmarks score against.
 """
 
@@ -18,6 +19,12 @@ from statecraft.sentiment.engines import (
     polarity_threshold,
     score_sentences,
 )
+from statecraft.sentiment.reliability import (
+    confusion_table,
+    engine_ranking,
+    reliability_notes,
+    reliability_table,
+)
 from statecraft.sentiment.stance import country_stance, read_stance, stance_evidence, stance_topics
 from statecraft.sentiment.summary import (
     country_table,
@@ -26,6 +33,7 @@ from statecraft.sentiment.summary import (
     extreme_sentences,
     label_agreement,
     plot_country_distribution,
+    with_engine_agreement,
 )
 
 __all__ = [
@@ -33,11 +41,13 @@ __all__ = [
     "LABELS",
     "LEXICON_THRESHOLD",
     "check_engine",
+    "confusion_table",
     "country_stance",
     "country_table",
     "document_scores",
     "document_table",
     "engine_agreement",
+    "engine_ranking",
     "explain",
     "extreme_sentences",
     "label_agreement",
@@ -46,9 +56,12 @@ __all__ = [
     "plot_country_distribution",
     "polarity_threshold",
     "read_stance",
+    "reliability_notes",
+    "reliability_table",
     "score_sentences",
     "stance_evidence",
     "stance_topics",
     "target_sentences",
     "targeted",
+    "with_engine_agreement",
 ]

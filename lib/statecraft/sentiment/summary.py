@@ -110,6 +110,35 @@ def country_table(
     return table.reset_index(drop=True)
 
 
+def with_engine_agreement(table: pd.DataFrame, pairs: pd.DataFrame, *, engine: str) -> pd.DataFrame:
+    """Add, beside each entity's score, how many engines give its sentences the same label.
+
+    Each engine's label of an entity is the label of its mean polarity over the entity's
+    sentences (:func:`label_polarity` with that engine's threshold).
+
+    Args:
+        table: From :func:`country_table` for ``engine`` (entity_id, label).
+        pairs: From :func:`statecraft.sentiment_aggregate.target_sentences`, every engine.
+        engine: The engine of ``table``.
+
+    Returns:
+        ``table`` with ``engines_agree`` (e.g. ``"3/4"``: engines whose label equals
+        ``engine``'s, itself included) and ``other_engines`` (``name:label`` of the other
+        engines, sorted by name); order and index kept.
+    """
+    means = pairs.groupby(["entity_id", "engine"], sort=True)["polarity"].mean()
+    labels: dict[str, dict[str, str]] = {}
+    for (entity_id, eng), mean in means.items():
+        labels.setdefault(str(entity_id), {})[str(eng)] = label_polarity(float(mean), engine=str(eng))
+    agree, others = [], []
+    for entity_id, label in zip(table["entity_id"], table["label"], strict=True):
+        by_engine = labels.get(str(entity_id), {})
+        agree.append(f"{sum(v == label for v in by_engine.values())}/{len(by_engine)}")
+        others.append(", ".join(f"{e}:{v}" for e, v in sorted(by_engine.items()) if e != engine))
+    return table.assign(engines_agree=pd.Series(agree, index=table.index, dtype="string"),
+                        other_engines=pd.Series(others, index=table.index, dtype="string"))  # fmt: skip
+
+
 def engine_agreement(sentiment: pd.DataFrame, *, method: str = "pearson") -> pd.DataFrame:
     """Correlate sentence polarities between engines (sentences scored by every engine).
 
