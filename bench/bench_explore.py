@@ -51,7 +51,7 @@ def main() -> int:
     if (saved / "account.json").is_file():
         ann = sc.Corpus.load(saved)
     else:
-        ann = sc.annotate(sc.load_corpus(args.corpus), sentiment=["textblob", "vader", "finance"])
+        ann = sc.annotate(sc.load_corpus(args.corpus), sentiment=["textblob", "vader", "finance", "news"])
         ann.save(saved)
     print(f"{len(ann.documents)} articles, {len(ann.sentences)} sentences, {len(ann.mentions)} mentions")
     start = time.perf_counter()

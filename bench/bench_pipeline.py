@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=10**6, help="first N crypto articles for the full pipeline")
     parser.add_argument("--naive-limit", type=int, default=150, help="first N articles for the naive pipeline")
-    parser.add_argument("--engine", default="textblob", choices=["textblob", "vader", "finance"])
+    parser.add_argument("--engine", default="textblob", choices=["textblob", "vader", "finance", "news"])
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})

@@ -46,7 +46,7 @@ def main() -> int:
     if (saved / "account.json").is_file():
         ann = sc.Corpus.load(saved)
     else:
-        ann = sc.annotate(sc.load_corpus(args.corpus), sentiment=["textblob", "vader", "finance"])
+        ann = sc.annotate(sc.load_corpus(args.corpus), sentiment=["textblob", "vader", "finance", "news"])
         ann.save(saved)
     table = sc.trends(ann, by="country", freq="M")
     table = table[table["n_articles"] > 0]

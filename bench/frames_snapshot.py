@@ -24,7 +24,7 @@ import statecraft as sc
 ROOT = Path(__file__).resolve().parents[1]
 CRYPTO = ROOT.parent / "shared" / "corpus" / "crypto_news" / "crypto_news_20221130_20230105.json"
 FRAMES = ("documents", "sentences", "mentions", "timexes", "sentiment", "quarantine", "removed")
-ENGINES = ("textblob", "vader", "finance")
+ENGINES = ("textblob", "vader", "finance", "news")
 
 
 def crypto_records(n: int) -> list[dict]:
