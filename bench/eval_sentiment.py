@@ -25,10 +25,11 @@ lexicon engines need no training. Then every engine as shipped scores the crypto
 set (bench/data/domain_sentences.csv, sentences naming a state, texts rebuilt from
 ../shared/corpus/crypto_news by bench/domain_set.py; a test set only), or the table says
 "domain set missing". Printed: macro-F1 and per-class F1 per engine and test, then the
-confusion matrices of the best engine (highest mean cross-dataset macro-F1; the domain set
-does not pick it). --write-reliability stores data/sentiment/reliability.csv (every engine
-and test) and data/sentiment/confusion.csv (the best engine), which the sentiment notebook
-reads for its "How reliable is this" section.
+confusion matrices of the best engine (statecraft.sentiment.reliability.engine_ranking:
+the domain set first, since it is the news the country tables score, then the mean over
+the tests; no engine was trained or tuned on it). --write-reliability stores
+data/sentiment/reliability.csv and data/sentiment/confusion.csv (every engine and test),
+which the sentiment notebook reads for its "How reliable is this" section.
 
 SEntFiN and FinEntity figures (other modes) use the held-out splits of statecraft.sentiment_gold
 (the finance model never saw them); --split all scores everything (only fair for the
@@ -50,7 +51,7 @@ from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
 
 from statecraft import schema
 from statecraft.cleaning import sentences as segment
-from statecraft.sentiment import gold
+from statecraft.sentiment import gold, reliability
 from statecraft.sentiment.aggregate import document_scores, targeted
 from statecraft.sentiment.engines import ENGINES, normalize_text, score_sentences
 
@@ -181,10 +182,9 @@ def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterabl
             train = "sentfin+finentity" if engine in fitters else "-"
             rows.append(_figures(engine, "domain", train, data["label"].tolist(), predicted))
             predictions[engine, "domain"] = (data["label"].tolist(), predicted)
-    table = pd.DataFrame(rows)
-    cross = table[table["test"] != "domain"].groupby("engine")["macro_f1"].mean()
-    best = str(cross.sort_values(ascending=False, kind="mergesort").index[0])
-    confusion = [c for (e, t), (g, p) in sorted(predictions.items()) if e == best for c in _confusion(e, t, g, p)]
+    best = reliability.engine_ranking(pd.DataFrame(rows))[0]  # the notebooks' order: domain set first
+    confusion = [c for (e, t), (g, p) in sorted(predictions.items(), key=lambda kv: (kv[0][0] != best, kv[0]))
+                 for c in _confusion(e, t, g, p)]  # every engine's, the best first
     return rows, confusion
 
 
@@ -205,7 +205,8 @@ def print_cross(rows: list[dict], confusion: list[dict], domain: Path) -> None:
     cols = ["engine", "test", "train", "n", "accuracy", "macro_f1", "f1_negative", "f1_neutral", "f1_positive"]
     print(table[cols].to_string(index=False))
     best = confusion[0]["engine"]
-    for test, group in pd.DataFrame(confusion).groupby("test", sort=False):
+    frame = pd.DataFrame(confusion)
+    for test, group in frame[frame["engine"] == best].groupby("test", sort=False):
         matrix = group.pivot_table(index="gold", columns="predicted", values="n", aggfunc="sum")
         matrix = matrix.loc[list(gold.LABELS), list(gold.LABELS)]
         print(f"\nconfusion of the best engine ({best}), {test} (rows gold, columns predicted)")

@@ -15,7 +15,7 @@ cells = [
     ),
     new_code_cell(
         'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
-        'engine: str = "news"  # sentiment engine: news, finance, vader or textblob\n'
+        'engine: str = "vader"  # sentiment engine: vader (best validated), news, finance or textblob\n'
         "countries: list = []  # ISO alpha-3 codes to show; empty for all\n"
         "actors: list = []  # actor/organisation slugs to show; empty for all\n"
         "min_sentences: int = 2  # countries and actors with fewer scored sentences are left out\n"
@@ -105,9 +105,9 @@ cells = [
     ),
     new_code_cell('for note in sentiment.reliability_notes(engine):\n    print("-", note)'),
     new_code_cell('analysis.show(sentiment.reliability_table(), name="reliability", empty="No figures are stored.")'),
-    new_code_cell('best = sentiment.engine_ranking()[0]\n'
-                  'print(f"Confusion of {best} on the crypto sentences naming a state (rows: gold label)")\n'
-                  'analysis.show(sentiment.confusion_table(best, "domain"), name="confusion",\n'
+    new_code_cell('print(f"Confusion of {engine} on the crypto sentences naming a state (rows: gold label); "\n'
+                  '      f"engines from the best validated: {\', \'.join(sentiment.engine_ranking())}")\n'
+                  'analysis.show(sentiment.confusion_table(engine, "domain"), name="confusion",\n'
                   '              empty="No matrix is stored.")'),
     new_markdown_cell("## What must hold"),
     new_code_cell(
