@@ -171,12 +171,15 @@ def reliability_notes(engine: str, table: pd.DataFrame | None = None) -> list[st
         raise ValueError(f"no stored figures for engine {engine!r}; engines: {', '.join(sorted(set(table['engine'])))}")
     notes = []
     for row in rows.itertuples(index=False):
+        name = TEST_NAMES[row.test]
+        if str(row.train) == "-":  # a lexicon: nothing was trained
+            name = name.split(", model trained")[0] + " (a lexicon: trained on neither)"
         notes.append(
-            f"{TEST_NAMES[row.test]} (n={row.n}): macro-F1 {row.macro_f1:.2f} (F1 negative {row.f1_negative:.2f}, "
+            f"{name} (n={row.n}): macro-F1 {row.macro_f1:.2f} (F1 negative {row.f1_negative:.2f}, "
             f"neutral {row.f1_neutral:.2f}, positive {row.f1_positive:.2f}); "
             f"{row.accuracy:.0%} of labels right."
         )
     ranking = engine_ranking(table)
-    notes.append(f"{engine} ranks {ranking.index(engine) + 1} of {len(ranking)} engines by mean macro-F1 "
-                 f"({', '.join(ranking)}).")  # fmt: skip
+    notes.append(f"{engine} ranks {ranking.index(engine) + 1} of {len(ranking)} engines by macro-F1 on the crypto "
+                 f"sentences naming a state, then by the mean over the tests ({', '.join(ranking)}).")  # fmt: skip
     return notes
