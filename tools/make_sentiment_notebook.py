@@ -33,7 +33,7 @@ cells = [
         'validate_values({"sources": sources, "engine": engine, "countries": countries, "actors": actors,\n'
         '                 "min_sentences": min_sentences})\n'
         "countries = [c.strip().upper() for c in countries]\n"
-        "engines = sorted(set(sentiment.ENGINES))\n"
+        "engines = sorted({*sc.scored_engines(sources), engine})  # a store compares the engines it holds\n"
         + LOAD.format(extra=", sentiment=engines") + "\n"
         "colors = analysis.country_colors(ann)\n"
         "print(ann.summary())"

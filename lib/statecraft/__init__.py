@@ -22,7 +22,7 @@ from statecraft.corpus import Corpus
 from statecraft.pipeline import annotate
 from statecraft.report.explore import explore
 from statecraft.sources import from_records, load_corpus
-from statecraft.store import Store, StoreError, annotate_to_store, load_annotated, open_store
+from statecraft.store import Store, StoreError, annotate_to_store, load_annotated, open_store, scored_engines
 
 __all__ = [
     "Corpus",
@@ -37,6 +37,7 @@ __all__ = [
     "load_annotated",
     "load_corpus",
     "open_store",
+    "scored_engines",
     "segment",
     "sentiment",
     "sources",

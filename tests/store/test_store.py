@@ -197,12 +197,22 @@ def test_records_columns_are_kept_and_a_store_of_other_columns_is_refused(tmp_pa
         sc.load_annotated(store, text_column="Head")
 
 
-def test_a_report_on_a_store_without_every_engine_fails_before_any_notebook(mixed, tmp_path):
+def test_a_report_on_a_store_without_the_notebooks_engine_fails_before_any_notebook(mixed, tmp_path):
     from statecraft.report import run as report
 
     sc.annotate_to_store(mixed, tmp_path / "store", sentiment="textblob", progress=False)
-    from statecraft.sentiment.engines import ENGINES
-
-    with pytest.raises(report.ReportError, match=f"--sentiment {','.join(sorted(ENGINES))}"):
+    assert sc.scored_engines(tmp_path / "store") == ["textblob"]
+    with pytest.raises(report.ReportError, match=r"holds sentiment of \['textblob'\]; these reports use vader"):
         report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", progress=False)
     assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.slow
+def test_a_report_on_a_store_of_some_engines_compares_those(seeds_dir, tmp_path):
+    from statecraft.report import run as report
+
+    sc.annotate_to_store(seeds_dir, tmp_path / "store", sentiment=["textblob", "vader"], progress=False)
+    run = report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", progress=False,
+                             notebooks=[report.project_dir() / "notebooks" / "01_sentiment.ipynb"])
+    page = (run / "01_sentiment.html").read_text(encoding="utf-8")
+    assert "textblob:" in page and "finance:" not in page  # the other engines' labels beside each country

@@ -118,8 +118,10 @@ def run_reports(
     if readers:  # every notebook reads the one store (a path relative to notebooks/)
         named = {"text": "text_column", "title": "title_column", "published": "date_column"}
         fields = {field: params[name] for field, name in named.items() if params.get(name)}
+        needed = {p.get("engine", notebook_parameters(nb)["engine"]["default"])
+                  for nb, _, p in todo if "engine" in notebook_parameters(nb)}
         corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, fields=fields,
-                                 progress=progress)
+                                 needed=needed, progress=progress)
         for nb_params in readers:
             nb_params["sources"] = os.path.relpath(os.path.abspath(corpus), nb_dir)
             nb_params.pop("manifest", None)
@@ -275,22 +277,26 @@ def _jobs(nbs: list[Path], shares: dict[Path, dict[str, Any]], countries: list[s
     return jobs
 
 
-def _annotated_once(sources: Any, out: Path, *, manifest: Any, fields: dict[str, str], progress: bool) -> Path:
+def _annotated_once(
+    sources: Any, out: Path, *, manifest: Any, fields: dict[str, str], needed: set[str], progress: bool
+) -> Path:
     """Return a store of ``sources``: the store itself, or ``out/stores/<name>`` annotated (or updated) now.
 
     The run's notebooks all read this store, so the corpus is annotated once per report
     run, and a later run on unchanged sources annotates nothing. ``fields`` are the record
-    columns named by the run (``--text-column`` ...); a store given as sources is used as is.
+    columns named by the run (``--text-column`` ...); a store given as sources is used as is
+    when it holds the ``needed`` engines (the notebooks' ``engine`` parameters), else ReportError.
     """
     from statecraft.sentiment.engines import ENGINES
     from statecraft.store import annotate_to_store, is_store, open_store
 
     if sources is not None and is_store(sources):
         held = set(open_store(sources).meta.get("engines", []))
-        if not set(ENGINES) <= held:
-            raise ReportError(f"store {sources} holds sentiment of {sorted(held)}; the reports compare "
-                              f"{', '.join(sorted(ENGINES))}: annotate the sources into a new store with "
-                              f"--sentiment {','.join(sorted(ENGINES))}, or give the source folder")
+        if not set(needed) <= held:
+            raise ReportError(f"store {sources} holds sentiment of {sorted(held)}; these reports use "
+                              f"{', '.join(sorted(needed))}: annotate the sources into a new store with "
+                              f"--sentiment {','.join(sorted(held | set(needed)))}, pass -p engine ENGINE, or give "
+                              "the source folder")
         return Path(sources)
     src = Path(sources) if sources is not None else project_dir() / "seeds"
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", src.stem or "sources")[:80] or "sources"

@@ -7,7 +7,8 @@ as DuckDB views and returns frames and Corpus slices filtered by date, country a
 """
 
 from statecraft.store.layout import StoreError, is_store
-from statecraft.store.reader import Store, load_annotated, open_store
+from statecraft.store.reader import Store, load_annotated, open_store, scored_engines
 from statecraft.store.writer import annotate_to_store, write_batch
 
-__all__ = ["Store", "StoreError", "annotate_to_store", "is_store", "load_annotated", "open_store", "write_batch"]
+__all__ = ["Store", "StoreError", "annotate_to_store", "is_store", "load_annotated", "open_store", "scored_engines",
+           "write_batch"]

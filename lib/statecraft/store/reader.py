@@ -213,3 +213,23 @@ def load_annotated(
     corpus = load_corpus(sources, manifest=manifest, text_column=text_column, title_column=title_column,
                          date_column=date_column)
     return annotate(corpus, sentiment=engines or None)
+
+
+def scored_engines(sources: str | os.PathLike[str]) -> list[str]:
+    """Return the sentiment engines ``sources`` can be read with by :func:`load_annotated`.
+
+    A store holds the engines it was annotated with; any other source is annotated on
+    reading, so every engine is available.
+
+    Args:
+        sources: A store folder, or files and folders of sources.
+
+    Returns:
+        Engine names in the order of :data:`statecraft.sentiment.engines.ENGINES`.
+    """
+    from statecraft.sentiment.engines import ENGINES
+
+    if is_store(sources):
+        held = set(open_store(sources).meta.get("engines", []))
+        return [e for e in ENGINES if e in held]
+    return list(ENGINES)
