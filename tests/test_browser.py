@@ -118,8 +118,9 @@ def _overlapping(boxes: list) -> list:
     return [h for h in hits if not (h[0] == "TABLE" and h[2] == "TABLE" and h[1] == h[3])]
 
 
-def _check_report(browser, href: str, shots: Path, run_dir: Path) -> None:
-    """Open one report, screenshot it whole and check what a reader sees."""
+def _check_report(browser, href: str, shots: Path, run_dir: Path, figures: dict | None = None) -> None:
+    """Open one report, screenshot it whole and check what a reader sees (``figures``: the least number of
+    figures per report; the seeds' by default, other corpora may lack a figure and say why)."""
     name = Path(href).stem
     text = _open(browser, href, shots / f"{name}.png")
     assert "Traceback" not in text, f"{name} shows a Python traceback"
@@ -131,7 +132,7 @@ def _check_report(browser, href: str, shots: Path, run_dir: Path) -> None:
     assert all(Path(unquote(urlparse(h).path)).is_file() for h in csv), f"{name}: a CSV link leads nowhere"
     assert all(Path(unquote(urlparse(h).path)).parent == run_dir.resolve() for h in csv), csv
     stats = browser.execute_script(IMAGE_STATS_JS)
-    assert len(stats) >= FIGURES.get(name, 0), f"{name}: {len(stats)} images"
+    assert len(stats) >= (FIGURES if figures is None else figures).get(name, 0), f"{name}: {len(stats)} images"
     for complete, width, height, colours in stats:
         assert complete and width > 100 and height > 100, f"{name}: an image did not render"
         assert colours > 4, f"{name}: an image is blank"
@@ -161,15 +162,36 @@ def test_reports_open_in_chromium(browser, run_dir, shots):
     assert len(shots) == len(reports) + 2
 
 
-def test_another_run_reads_well_in_chromium(browser, shots):
-    """The same checks on a run named by STATECRAFT_BROWSER_RUN (e.g. the crypto corpus: bench/screenshots.py)."""
+_COUNTRIES = ["Pakistan", "Kyrgyzstan", "El Salvador", "Bhutan", "China", "India", "Brazil", "Nigeria"]
+
+
+def _year_of_news(folder: Path) -> Path:
+    """Write 240 short articles over a year naming eight countries, as one JSONL file."""
+    import json
+
+    folder.mkdir()
+    rows = []
+    for i in range(240):
+        country = _COUNTRIES[i % len(_COUNTRIES)]
+        rows.append({"title": f"{country} and crypto, part {i}", "published": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                     "text": f"{country} announced a crypto rule on Monday, number {i}. The central bank of {country} "
+                             f"said last month that Binance must register. Story {i} ends here."})
+    (folder / "year.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_another_run_reads_well_in_chromium(browser, shots, tmp_path):
+    """The same checks on a second run: STATECRAFT_BROWSER_RUN (e.g. the crypto corpus, bench/screenshots.py)
+    or, by default, a report run on a generated year of news with eight countries."""
     named = os.environ.get("STATECRAFT_BROWSER_RUN")
-    if not named:
-        pytest.skip("set STATECRAFT_BROWSER_RUN to a run folder of `statecraft report` to check it too")
-    run_dir = Path(named)
+    if named:
+        run_dir = Path(named)
+    else:
+        sources = _year_of_news(tmp_path / "year")
+        run_dir = report.run_reports(sources=sources, out=tmp_path / "reports", progress=False, jobs=2)
     reports = sorted(p for p in run_dir.glob("*.html") if p.name != "index.html")
-    assert reports, f"no reports in {run_dir}"
+    assert len(reports) == len(report.notebook_paths()), f"reports in {run_dir}: {reports}"
     folder = shots / run_dir.name
     folder.mkdir(exist_ok=True)
     for page in reports:
-        _check_report(browser, page.resolve().as_uri(), folder, run_dir)
+        _check_report(browser, page.resolve().as_uri(), folder, run_dir, figures={})
