@@ -132,9 +132,22 @@ def explain(text: str) -> list[tuple[str, float]]:
     Returns:
         ``(word, weight)`` per word occurrence, in text order.
     """
+    return occlusion(text, score)
+
+
+def occlusion(text: str, scorer: Any) -> list[tuple[str, float]]:
+    """Weigh each word of ``text`` by the polarity ``scorer`` loses when the word is left out.
+
+    Args:
+        text: A normalised text.
+        scorer: A function from texts to rows with ``polarity`` (a trained engine's ``score``).
+
+    Returns:
+        ``(word, weight)`` per word occurrence, in text order.
+    """
     spans = [m.span() for m in _WORD_RE.finditer(text)]
     variants = [text] + [" ".join(f"{text[:s]} {text[e:]}".split()) for s, e in spans]
-    polarity = [row["polarity"] for row in score(variants)]
+    polarity = [row["polarity"] for row in scorer(variants)]
     return [(text[s:e], polarity[0] - p) for (s, e), p in zip(spans, polarity[1:], strict=True)]
 
 

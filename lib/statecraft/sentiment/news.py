@@ -31,7 +31,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +45,6 @@ log = logging.getLogger(__name__)
 MODEL_NPZ = lexicon.DATA_DIR / "news_model.npz"
 MODEL_JSON = lexicon.DATA_DIR / "news_model.json"
 
-_WORD_RE = re.compile(r"[^\W_](?:[\w'.-]*[^\W_])?")
 
 
 @dataclass(frozen=True)
@@ -149,10 +147,7 @@ def explain(text: str) -> list[tuple[str, float]]:
     Returns:
         ``(word, weight)`` per word occurrence, in text order.
     """
-    spans = [m.span() for m in _WORD_RE.finditer(text)]
-    variants = [text] + [" ".join(f"{text[:s]} {text[e:]}".split()) for s, e in spans]
-    polarity = [row["polarity"] for row in score(variants)]
-    return [(text[s:e], polarity[0] - p) for (s, e), p in zip(spans, polarity[1:], strict=True)]
+    return finance.occlusion(text, score)
 
 
 def polarity_threshold() -> float:
