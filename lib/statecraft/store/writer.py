@@ -204,12 +204,12 @@ def _target_bytes(todo: list, batch_bytes: int, workers: int) -> int:
 
 
 def _group(pieces: list, batch_bytes: int) -> list[list]:
-    """Cut the pieces, in order, into batches of at most ``batch_bytes`` input bytes (or one piece)."""
+    """Cut the pieces, in order, into batches of about ``batch_bytes`` input bytes."""
     groups: list[list] = []
     size = 0
     for piece in pieces:
         weight = piece.end - piece.start if piece.end >= 0 else _size(piece.path)
-        if not groups or size + weight > batch_bytes or len(groups[-1]) >= BATCH_FILES:
+        if not groups or size >= batch_bytes or len(groups[-1]) >= BATCH_FILES:
             groups.append([])
             size = 0
         groups[-1].append(piece)
