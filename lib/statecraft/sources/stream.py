@@ -27,7 +27,7 @@ from statecraft.sources import readers
 from statecraft.sources.folders import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, _base, _discover, _read_safely, _relative
 from statecraft.sources.records import Batch, record_fields
 
-PIECE_BYTES = 1024 * 1024
+PIECE_BYTES = 4 * 1024 * 1024
 """Target size of one piece of a large JSONL or CSV file."""
 
 _HASH_BLOCK = 1 << 20

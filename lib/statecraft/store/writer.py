@@ -100,7 +100,7 @@ def annotate_to_store(
         jobs = [
             {"store": str(folder), "root": str(root), "roots": roots, "pieces": group, "manifest": manifest,
              "salt": salt, "fields": dict(fields or {}), "engines": engines, **limits}
-            for group in _group(todo, _target_bytes(todo, batch_bytes, workers if not scheduler else 8))
+            for group in _group(todo, batch_bytes)
         ]
         results = _run_batches(jobs, workers=workers, scheduler=scheduler, progress=progress)
         if results or removed or not (folder / layout.STORIES_FILE).exists():
@@ -189,18 +189,6 @@ def _held_pieces(folder: Path, wanted: set[str], salt: str) -> tuple[set[str], i
         shutil.rmtree(trash, ignore_errors=True)
         removed += 1
     return held, removed
-
-
-def _target_bytes(todo: list, batch_bytes: int, workers: int) -> int:
-    """Return the batch size for ``todo``: ``batch_bytes``, or less for several workers.
-
-    Each worker then gets about eight batches, so the last ones keep every worker busy
-    (a batch is never smaller than one piece).
-    """
-    if workers < 2:
-        return batch_bytes
-    total = sum(p.end - p.start if p.end >= 0 else _size(p.path) for p in todo)
-    return max(1, min(batch_bytes, total // (workers * 8)))
 
 
 def _group(pieces: list, batch_bytes: int) -> list[list]:
