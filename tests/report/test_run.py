@@ -191,3 +191,13 @@ def test_cli_report_errors(tmp_path, capsys, argv, message):
     assert code == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "reports").exists() or not list((tmp_path / "reports").glob("*/index.html"))
+
+
+@pytest.mark.slow
+def test_a_relative_out_folder_gets_its_tables_beside_the_reports(tmp_path, monkeypatch):
+    """`make report` runs `statecraft report --out reports`: a path relative to the caller, not to notebooks/."""
+    monkeypatch.chdir(tmp_path)
+    overview = report.project_dir() / "notebooks" / "00_corpus_overview.ipynb"
+    run_dir = report.run_reports(out="reports", notebooks=[overview], progress=False)
+    assert run_dir == Path("reports") / "seeds"
+    assert (tmp_path / "reports" / "seeds" / "00_corpus_overview.documents.csv").is_file()

@@ -175,7 +175,8 @@ def execute_notebook(
 
     error = ""
     before = os.environ.get(TABLES_ENV)
-    os.environ[TABLES_ENV] = str(Path(html_path).with_suffix(""))  # the kernel writes its tables beside the HTML
+    # the kernel (working directory: notebooks/) writes its tables beside the HTML: an absolute path
+    os.environ[TABLES_ENV] = os.path.abspath(Path(html_path).with_suffix(""))
     try:
         papermill.execute_notebook(notebook, executed, parameters=dict(params), kernel_name="python3", cwd=cwd,
                                    progress_bar=False, log_output=False, execution_timeout=timeout,
