@@ -127,6 +127,6 @@ def _merged(entry: dict[str, set[str]]) -> dict[str, list[str]]:
     used = {v for name, values in entry.items() if name not in ("ignored", "notes") for v in values}
     out = {name: sorted(values) for name, values in entry.items()}
     out["ignored"] = sorted(entry.get("ignored", set()) - used)
-    if any(entry.get(f) for f in ("published",)):
+    if entry.get("published"):  # a piece that found the date column answers the others' note
         out["notes"] = [n for n in out.get("notes", []) if not n.startswith("no date column")]
     return out
