@@ -43,9 +43,14 @@ bench: $(STAMP)  ## speed and accuracy figures, each beside its baseline (reads 
 	$(BIN)/python bench/bench_timexes.py
 	$(BIN)/python bench/bench_sentiment.py
 	$(BIN)/python bench/eval_countries.py $(SHARED)/eval/seeds_gold/seeds_gold.json
+	$(BIN)/python bench/eval_countries.py --geowebnews $(SHARED)/eval/geowebnews
 	$(BIN)/python bench/eval_timexes.py
 	$(BIN)/python bench/eval_sentiment.py --sentfin $(SHARED)/eval/sentfin/SEntFiN.csv \
 		--finentity $(SHARED)/eval/finentity/FinEntity.json
+	$(BIN)/python bench/eval_sentiment.py --cross
+	$(BIN)/python bench/check_trends.py
+	$(BIN)/python bench/bench_explore.py
+	$(BIN)/python bench/bench_scale.py --n 10000
 	$(BIN)/python bench/robustness.py
 
 # HeidelTime (the reference tagger) scored by the same code on the same documents. Installs
