@@ -178,12 +178,28 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
             archive.writestr(info, buffer.getvalue(), compresslevel=9)
 
 
-def write_model(out: Path, arrays: dict[str, np.ndarray], meta: dict, inputs: list[Path]) -> None:
+def write_model(out: Path, arrays: dict[str, np.ndarray], meta: dict, inputs: list[Path],
+                stem: str = "finance_model") -> None:
+    """Write ``<stem>.npz`` and ``<stem>.json`` to ``out`` (the json records the inputs' SHA-256)."""
     meta = {**meta, "inputs": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}}
     out.mkdir(parents=True, exist_ok=True)
-    write_npz(out / "finance_model.npz", arrays)
+    write_npz(out / f"{stem}.npz", arrays)
     text = json.dumps(meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    (out / "finance_model.json").write_text(text, encoding="utf-8")
+    (out / f"{stem}.json").write_text(text, encoding="utf-8")
+
+
+def write_or_check(out: Path, arrays: dict[str, np.ndarray], meta: dict, inputs: list[Path], *, stem: str,
+                   check: bool) -> int:
+    """Write the model into ``out``, or with ``check`` rebuild it in a temp dir and compare; return the exit code."""
+    if not check:
+        write_model(out, arrays, meta, inputs, stem)
+        log.info("wrote %s", out)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        write_model(Path(tmp), arrays, meta, inputs, stem)
+        same = all((Path(tmp) / n).read_bytes() == (out / n).read_bytes() for n in (f"{stem}.npz", f"{stem}.json"))
+    log.info("rebuild is %s", "byte-identical" if same else "DIFFERENT")
+    return 0 if same else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,19 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     arrays, meta = train(load_data(args.sentfin, args.finentity))
-    inputs = [args.sentfin, args.finentity]
-    if not args.check:
-        write_model(args.out, arrays, meta, inputs)
-        log.info("wrote %s", args.out)
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        write_model(Path(tmp), arrays, meta, inputs)
-        same = all(
-            (Path(tmp) / n).read_bytes() == (args.out / n).read_bytes()
-            for n in ("finance_model.npz", "finance_model.json")
-        )
-    log.info("rebuild is %s", "byte-identical" if same else "DIFFERENT")
-    return 0 if same else 1
+    return write_or_check(args.out, arrays, meta, [args.sentfin, args.finentity], stem="finance_model",
+                          check=args.check)
 
 
 if __name__ == "__main__":

@@ -19,11 +19,8 @@ deterministic.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +34,7 @@ from statecraft.sentiment import news as nm
 from statecraft.sentiment.engines import normalize_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_finance_model import _fit_threshold, write_npz  # noqa: E402
+from train_finance_model import _fit_threshold, write_or_check  # noqa: E402
 
 log = logging.getLogger("train_news_model")
 
@@ -152,15 +149,6 @@ def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
     return arrays, meta
 
 
-def write_model(out: Path, arrays: dict[str, np.ndarray], meta: dict, inputs: list[Path]) -> None:
-    """Write news_model.npz and news_model.json to ``out``."""
-    meta = {**meta, "inputs": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in inputs}}
-    out.mkdir(parents=True, exist_ok=True)
-    write_npz(out / "news_model.npz", arrays)
-    text = json.dumps(meta, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    (out / "news_model.json").write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sentfin", type=Path, default=EVAL / "sentfin" / "SEntFiN.csv")
@@ -170,17 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     arrays, meta = build(training_sets(args.sentfin, args.finentity))
-    inputs = [args.sentfin, args.finentity]
-    if not args.check:
-        write_model(args.out, arrays, meta, inputs)
-        log.info("wrote %s", args.out)
-        return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        write_model(Path(tmp), arrays, meta, inputs)
-        same = all((Path(tmp) / n).read_bytes() == (args.out / n).read_bytes()
-                   for n in ("news_model.npz", "news_model.json"))  # fmt: skip
-    log.info("rebuild is %s", "byte-identical" if same else "DIFFERENT")
-    return 0 if same else 1
+    return write_or_check(args.out, arrays, meta, [args.sentfin, args.finentity], stem="news_model",
+                          check=args.check)
 
 
 if __name__ == "__main__":
