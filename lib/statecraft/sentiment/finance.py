@@ -170,19 +170,38 @@ def load_model(npz: Path | str = MODEL_NPZ, meta: Path | str = MODEL_JSON) -> Fi
     Raises:
         FileNotFoundError: If a model file is missing (rebuild with tools/train_finance_model.py).
     """
-    for path in (npz, meta):
-        if not Path(path).exists():
-            raise FileNotFoundError(f"finance model file {path} is missing; run tools/train_finance_model.py")
-    info = json.loads(Path(meta).read_text(encoding="utf-8"))
-    with np.load(npz, allow_pickle=False) as arrays:
-        model = model_from_arrays(
-            arrays,
-            classes=tuple(info["classes"]),
-            lexicon_scale=float(info["lexicon_scale"]),
-            polarity_threshold=float(info["polarity_threshold"]),
-        )
+    info, arrays = read_model_files(npz, meta, tool="tools/train_finance_model.py")
+    model = model_from_arrays(
+        arrays,
+        classes=tuple(info["classes"]),
+        lexicon_scale=float(info["lexicon_scale"]),
+        polarity_threshold=float(info["polarity_threshold"]),
+    )
     log.debug("loaded finance model: %d word and %d char features", len(model.word_index), len(model.char_index))
     return model
+
+
+def read_model_files(npz: Path | str, meta: Path | str, *, tool: str) -> tuple[dict, dict[str, np.ndarray]]:
+    """Read a trained engine's metadata (JSON) and arrays (npz, no pickle).
+
+    Args:
+        npz: Arrays file.
+        meta: Metadata file.
+        tool: The script that rebuilds them, named in the error.
+
+    Returns:
+        The metadata and the arrays by name.
+
+    Raises:
+        FileNotFoundError: If a file is missing.
+    """
+    for path in (npz, meta):
+        if not Path(path).exists():
+            raise FileNotFoundError(f"model file {path} is missing; run {tool}")
+    info = json.loads(Path(meta).read_text(encoding="utf-8"))
+    with np.load(npz, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    return info, arrays
 
 
 def model_from_arrays(

@@ -29,7 +29,6 @@ polarity is ``P(positive) - P(negative)``.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -169,12 +168,8 @@ def load_model(npz: Path | str = MODEL_NPZ, meta: Path | str = MODEL_JSON) -> Ne
     Raises:
         FileNotFoundError: If a model file is missing (rebuild with tools/train_news_model.py).
     """
-    for path in (npz, meta):
-        if not Path(path).exists():
-            raise FileNotFoundError(f"news model file {path} is missing; run tools/train_news_model.py")
-    info = json.loads(Path(meta).read_text(encoding="utf-8"))
-    with np.load(npz, allow_pickle=False) as arrays:
-        model = model_from_arrays(arrays, settings=info)
+    info, arrays = finance.read_model_files(npz, meta, tool="tools/train_news_model.py")
+    model = model_from_arrays(arrays, settings=info)
     log.debug("loaded news model: %d word features", len(model.word_index))
     return model
 
