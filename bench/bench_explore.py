@@ -14,13 +14,11 @@ import argparse
 import datetime as dt
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import statecraft as sc
+from crypto_annotated import add_arguments, annotated
 
-ROOT = Path(__file__).resolve().parents[1]
 BUDGET_S = 1.0
 CHANGES: list[dict] = [
     {},
@@ -44,15 +42,9 @@ def _widget_values(change: dict) -> dict:
 def main() -> int:
     """Run the benchmark; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "crypto_news"))
-    parser.add_argument("--saved", default=str(Path(tempfile.gettempdir()) / "statecraft_crypto_annotated"))
+    add_arguments(parser)
     args = parser.parse_args()
-    saved = Path(args.saved)
-    if (saved / "account.json").is_file():
-        ann = sc.Corpus.load(saved)
-    else:
-        ann = sc.annotate(sc.load_corpus(args.corpus), sentiment=["textblob", "vader", "finance", "news"])
-        ann.save(saved)
+    ann, _ = annotated(args.corpus, args.saved)
     print(f"{len(ann.documents)} articles, {len(ann.sentences)} sentences, {len(ann.mentions)} mentions")
     start = time.perf_counter()
     explorer = sc.explore(ann)

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 import statecraft as sc
+from crypto_annotated import add_arguments, annotated
 
-ROOT = Path(__file__).resolve().parents[1]
 _SQL = """
 with docs as (
     select doc_id, coalesce(story_id, doc_id) as story, published_date from read_parquet('{d}/documents.parquet')
@@ -39,15 +37,9 @@ from keyed join dated using (doc_id) group by all order by period_start nulls la
 def main() -> int:
     """Run the check; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "crypto_news"))
-    parser.add_argument("--saved", default=str(Path(tempfile.gettempdir()) / "statecraft_crypto_annotated"))
+    add_arguments(parser)
     args = parser.parse_args()
-    saved = Path(args.saved)
-    if (saved / "account.json").is_file():
-        ann = sc.Corpus.load(saved)
-    else:
-        ann = sc.annotate(sc.load_corpus(args.corpus), sentiment=["textblob", "vader", "finance", "news"])
-        ann.save(saved)
+    ann, saved = annotated(args.corpus, args.saved)
     table = sc.trends(ann, by="country", freq="M")
     table = table[table["n_articles"] > 0]
     sql = duckdb.sql(_SQL.format(d=saved.as_posix())).df()
