@@ -114,12 +114,12 @@ def run_reports(
     if sources is not None and not Path(sources).exists():
         raise FileNotFoundError(f"sources not found: {sources}")
     todo = _jobs(nbs, check_parameters(params, nbs), _countries(per_country))
-    readers = [nb_params for nb, _, nb_params in todo if "sources" in notebook_parameters(nb)]
+    declared = {nb: notebook_parameters(nb) for nb in nbs}  # each parameters cell read once
+    readers = [nb_params for nb, _, nb_params in todo if "sources" in declared[nb]]
     if readers:  # every notebook reads the one store (a path relative to notebooks/)
         named = {"text": "text_column", "title": "title_column", "published": "date_column"}
         fields = {field: params[name] for field, name in named.items() if params.get(name)}
-        needed = {p.get("engine", notebook_parameters(nb)["engine"]["default"])
-                  for nb, _, p in todo if "engine" in notebook_parameters(nb)}
+        needed = {p.get("engine", declared[nb]["engine"]["default"]) for nb, _, p in todo if "engine" in declared[nb]}
         corpus = _annotated_once(sources, Path(out), manifest=params.get("manifest") or None, fields=fields,
                                  needed=needed, progress=progress)
         for nb_params in readers:
