@@ -47,19 +47,60 @@ def test_seed_sentences_cover_every_document(seeds_annotated):
         assert list(group["sentence_id"]) == list(range(len(group)))
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Plain words only here",
-        "Hello... world. U.S. officials (and the SEC) said it's “done” — don't won't e.g. a.b.c.",
-        "  leading and trailing spaces  ",
-        "zero\u200bwidth space, hyphen-ated words, snake_case, CamelCase, $1.5bn, 3.2%, #tag @user",
-        "end with an ellipsis...",
-        "ÉTAT d’urgence: Ça va? Oui!",
-    ],
-)
-def test_plain_word_tokenizer_gives_syntoks_tokens(line):
+LINES = [
+    "Plain words only here",
+    "Hello... world. U.S. officials (and the SEC) said it's “done” — don't won't e.g. a.b.c.",
+    "  leading and trailing spaces  ",
+    "zero\u200bwidth space, hyphen-ated words, snake_case, CamelCase, $1.5bn, 3.2%, #tag @user",
+    "end with an ellipsis...",
+    "ÉTAT d’urgence: Ça va? Oui!",
+    "Words.Next (one two three four five six seven eight nine ten eleven twelve thirteen) then more words "
+    "follow here until the end. Mr. Smith met Dr. Jones on Jan. 5. No. 12 was (see p. 4) fine; it's over.",
+]
+SOUP = ("Mr.", "Dr.", "U.S.", "No.", "no.", "5.", "12", "2023.", "Jan.", "Jan", "a.", "A.", "IV.", "e.g.", "(", ")",
+        "(see", "12)", "[1]", '"', "'", "\u201c", "\u201d", "...", "!", "?", ";", ",", "The", "However", "the",
+        "bank", "said", "rose", "Bitcoin", "$16,800.", "3.5%", "It's", "word.Next", "(A.", "al.)", "?!", '."', ".)")
+
+
+def _syntok_spans(line):
+    """Plain syntok (its own tokenizer, no shortcut), trimmed and covering as sentence_spans does."""
+    import syntok.segmenter as syntok
+
+    spans = []
+    for paragraph in syntok.analyze(line) if segment._INNER_STOP.search(line) else ():
+        for sentence in paragraph:
+            start, end = sentence[0].offset, sentence[-1].offset + len(sentence[-1].value)
+            piece = line[start:end]
+            start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+            if end > start:
+                spans.append((start, end))
+    return segment._cover(line, 0, spans)
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_line_tokens_are_syntoks_tokens_where_nothing_is_merged(line):
     from syntok.tokenizer import Tokenizer
 
     reference = [(t.spacing, t.value, t.offset) for t in Tokenizer(replace_not_contraction=False).tokenize(line)]
-    assert [(t.spacing, t.value, t.offset) for t in segment._TOKENIZER.tokenize(line)] == reference
+    got = segment._line_tokens(line)
+    assert "".join(t.spacing + t.value for t in got) == line  # nothing lost, merged or not
+    merged = [t for t in got if " " in t.value]
+    if not merged:
+        assert [(t.spacing, t.value, t.offset) for t in got] == reference
+    assert segment.sentence_spans(line) == _syntok_spans(line)
+
+
+def test_runs_of_unread_words_are_merged():
+    line = "The bank said on Monday that it would keep buying bitcoin for its reserve over the coming years. It did."
+    tokens = segment._line_tokens(line)
+    assert len(tokens) < 10 and tokens[0].value.startswith("The bank said on Monday")
+    assert segment.sentence_spans(line) == [(0, 96), (97, 104)] == _syntok_spans(line)
+
+
+def test_spans_equal_syntoks_on_generated_token_soups():
+    import random
+
+    rng = random.Random(20261204)
+    lines = [" ".join(rng.choice(SOUP) for _ in range(rng.randint(3, 80))) for _ in range(1500)]
+    differ = [line for line in lines if segment.sentence_spans(line) != _syntok_spans(line)]
+    assert differ == []

@@ -8,9 +8,9 @@ TextBlob's ``.sentences`` relies on, cannot be downloaded at run time).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
-from collections.abc import Iterator
 
 import pandas as pd
 import syntok.segmenter as _syntok
@@ -68,23 +68,138 @@ def _line_spans(line: str, base: int) -> list[tuple[int, int]]:
         # one-sentence paragraphs); syntok is not needed
         return _cover(line, base, [])
     spans = []
-    # syntok.segmenter.analyze(line), with a tokenizer that takes plain words at once
-    for offset, paragraph in _syntok.preprocess_with_offsets(line):
-        for sentence in _syntok.segment(_TOKENIZER.tokenize(paragraph, offset)):
-            tokens = list(sentence)
-            if not tokens:
-                continue
-            start = tokens[0].offset
-            end = tokens[-1].offset + len(tokens[-1].value)
-            # trim what Python counts as whitespace (syntok may end on an empty token after
-            # spaces, or start on a control character such as \x1f)
-            piece = line[start:end]
-            start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
-            if end > start:
-                spans.append((base + start, base + end))
+    # syntok.segmenter.analyze(line): a line holds no blank line, so it is one paragraph at offset 0
+    for sentence in _syntok.segment(iter(_line_tokens(line))):
+        if not sentence:
+            continue
+        start = sentence[0].offset
+        end = sentence[-1].offset + len(sentence[-1].value)
+        # trim what Python counts as whitespace (syntok may end on an empty token after
+        # spaces, or start on a control character such as \x1f)
+        piece = line[start:end]
+        start, end = start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())
+        if end > start:
+            spans.append((base + start, base + end))
     # syntok drops characters it does not tokenise (rare symbols); make sure the
     # spans still cover the whole line so no text is ever outside a sentence.
     return _cover(line, base, spans)
+
+
+_State = _syntok.State
+_MARKERS = _State.terminals | _State.opening_brackets | _State.closing_brackets | _State.closing_quotes
+_MARK_CHARS = re.compile(
+    r"(?<=[A-Za-z0-9])['\u00b4\u2019](?=[A-Za-z])"  # possessive or contraction: inside a token ("’s", "n't")
+    r"|(?<=[a-z])\.(?=[a-z0-9])|(?<=[A-Z0-9])\.(?=[A-Za-z0-9])"  # inner dot: "1.5", "U.S", "e.g": not split
+    r"|([" + re.escape("".join(sorted(set("".join(_MARKERS))))) + "])"
+)
+"""A character that can be (group 1), or cannot be (no group), part of a marker token. Inside a word,
+an apostrophe before a letter stays in a token with that letter, and a dot between letters or
+digits is not split off unless a lower-case letter precedes it and an upper-case one follows
+(``Tokenizer._separation``); both are matched first so that they are not taken for markers."""
+_OPENING, _CLOSING = _State.opening_brackets, _State.closing_brackets
+_NEAR = 2
+"""syntok reads at most two tokens on either side of a marker (token before, token after, after next)."""
+_BRACKET_SCAN = 52
+"""syntok scans up to 50 tokens after an opening bracket (and one more for a terminal)."""
+_WORDS = Tokenizer._spaces.finditer
+_SEPARATION = Tokenizer._separation.search
+
+
+def _line_tokens(line: str) -> list[Token]:
+    """Return syntok's tokens of ``line``, with each run of words syntok only walks past merged into one token.
+
+    syntok's segmenter (``syntok._segmentation_states``) decides only at *markers* (a terminal,
+    a bracket, a closing quote): it reads at most :data:`_NEAR` tokens on either side of one and
+    up to :data:`_BRACKET_SCAN` tokens after an opening bracket; every other token is moved into
+    the sentence unread. A word (a run of non-space characters) that holds no marker character
+    yields no marker token, and a word is at least one token, so a word more than :data:`_NEAR`
+    words from every word holding a marker character, and not within :data:`_BRACKET_SCAN` words
+    after an opening bracket, is never read. Runs of two or more such words become one token
+    spanning them (its value is their text, spaces included, so offsets stay exact) without being
+    tokenised; the other words are tokenised exactly as ``syntok.tokenizer.Tokenizer.tokenize``
+    does (``replace_not_contraction=False``, as ``syntok.segmenter.analyze``). syntok then takes
+    the same decisions on fewer tokens: the spans equal plain syntok's on the crypto corpus,
+    the seeds and generated token soups (bench/bench_segmenter.py, tests/cleaning/test_sentences.py).
+    """
+    words = [mo.span() for mo in _WORDS(line)]
+    n = len(words)
+    keep = bytearray(n)
+    if n:
+        starts = [w[0] for w in words]
+        brackets: list[tuple[int, int]] = []  # (word, +1 opening / -1 closing), in text order
+        for mo in _MARK_CHARS.finditer(line):
+            mark = mo.group(1)
+            if mark is None:
+                continue
+            i = bisect.bisect_right(starts, mo.start()) - 1
+            lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
+            keep[lo:hi] = b"\x01" * (hi - lo)
+            if mark in _OPENING:
+                brackets.append((i, 1))
+            elif mark in _CLOSING:
+                brackets.append((i, -1))
+        for k, (i, step) in enumerate(brackets):
+            if step < 0:
+                continue
+            # syntok scans from an opening bracket to the closing bracket that empties its stack
+            # (State.__find_end_of_bracketed_text), at most 50 tokens
+            hi, depth = min(n, i + _BRACKET_SCAN + 1), 1
+            for j, later in brackets[k + 1 :]:
+                depth += later
+                if depth == 0:
+                    hi = min(hi, j + 1)
+                    break
+            keep[i:hi] = b"\x01" * (hi - i)
+    tokens: list[Token] = []
+    offset, i = 0, 0
+    while i < n:
+        if not keep[i]:
+            j = keep.find(1, i)
+            j = n if j < 0 else j
+            if j - i > 1:
+                first, stop = words[i][0], words[j - 1][1]
+                tokens.append(Token(line[offset:first], line[first:stop], first))
+                offset, i = stop, j
+                continue
+        _word_tokens(line, offset, *words[i], tokens)
+        offset = words[i][1]
+        i += 1
+    if offset < len(line):
+        tokens.append(Token(line[offset:], "", len(line)))
+    return tokens
+
+
+def _word_tokens(text: str, offset: int, first: int, stop: int, out: list[Token]) -> None:
+    """Append the tokens of the word ``text[first:stop]`` as ``Tokenizer.tokenize`` makes them.
+
+    ``offset`` is where the previous word ended (the spacing runs from there). A plain word
+    (starts and ends with a letter or digit, no separation inside) is one token at once; any
+    other word goes syntok's way, step by step.
+    """
+    word = text[first:stop]
+    if word[0].isalnum() and word[-1].isalnum() and _SEPARATION(word) is None:
+        out.append(Token(text[offset:first], word, first))
+        return
+    start = Tokenizer._find_start(first, stop, text)
+    if start == stop:
+        out.append(Token(text[offset:first], word, first))
+        return
+    end = Tokenizer._find_end(start, stop, text)
+    if start > first:  # Tokenizer._split_nonword_prefix
+        for k, c in enumerate(text[first:start]):
+            if k == 0:
+                out.append(Token(text[offset:first], c, first))
+                offset = start
+            else:
+                out.append(Token("", c, first + k))
+    if start != end:
+        out.extend(_TOKENIZER._split_word(text[offset:start], text[start:end], start))
+    tail = text[end:stop]
+    if tail.startswith("..."):
+        out.append(Token("", "...", end))
+        end += 3
+        tail = tail[3:]
+    out.extend(Token("", c, k + end) for k, c in enumerate(tail))
 
 
 def _cover(line: str, base: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -97,46 +212,4 @@ def _cover(line: str, base: int, spans: list[tuple[int, int]]) -> list[tuple[int
     return spans
 
 
-class _PlainWordTokenizer(Tokenizer):
-    """syntok's Tokenizer, the same tokens, with a short path for the common plain word.
-
-    A run of non-space characters that starts and ends with a letter or digit and holds
-    no separation (apostrophe, bracket, hyphen, case change, ...) is one token with the
-    spacing before it; ``Tokenizer.tokenize`` finds that by scanning it character by
-    character, so it is taken directly here and everything else goes the original way.
-    """
-
-    def tokenize(self, text: str, base_offset: int = 0) -> Iterator[Token]:
-        """Generate the Tokens of ``text``, as ``Tokenizer.tokenize`` does."""
-        if base_offset > 0:
-            text = " " * base_offset + text
-        offset = base_offset
-        separation = Tokenizer._separation.search
-        for mo in Tokenizer._spaces.finditer(text):
-            first, stop = mo.span()
-            word = mo.group(0)
-            if word[0].isalnum() and word[-1].isalnum() and separation(word) is None:
-                yield Token(text[offset:first], word, first)
-                offset = stop
-                continue
-            start = Tokenizer._find_start(first, stop, text)
-            if start == stop:
-                yield Token(text[offset:first], word, first)
-            else:
-                end = Tokenizer._find_end(start, stop, text)
-                if start > first:
-                    offset = yield from self._split_nonword_prefix(mo, offset, start, text)
-                if start != end:
-                    yield from self._split_word(text[offset:start], text[start:end], start)
-                tail = text[end:stop]
-                if tail.startswith("..."):
-                    yield Token("", "...", end)
-                    end += 3
-                    tail = tail[3:]
-                yield from [Token("", c, idx + end) for idx, c in enumerate(tail)]
-            offset = stop
-        if offset < len(text):
-            yield Token(text[offset:], "", len(text))
-
-
-_TOKENIZER = _PlainWordTokenizer(replace_not_contraction=False)  # as syntok.segmenter.analyze
+_TOKENIZER = Tokenizer(replace_not_contraction=False)  # as syntok.segmenter.analyze
