@@ -19,7 +19,22 @@ CASES = [
     "Prices (up 5%) were high?! The end. Never again, never better.",
     "Bitcoin's 13th record; well-known, risk-free and mind-boggling gains.",
     "e.g. etc. i.e. A. B. C.D. Dr. Inc. $5.5bn -- fell 3.2% [sic] {x} #crypto @user",
+    "Good news.\n\nBad news END-OF-SENTENCE great (!) end",  # blank line: end-of-sentence marker
+    "It was good. :) Really? ( ! ) not bad . :-( x D 8) <3",  # emoticons and sarcasm across sentences
+    "A fine day. ) : terrible \"quote. \" ' said . ' ok",
 ]
+SOUP = ("good", "bad", "not", "very", "never", "!", "?", ".", "...", ":", ")", "(", "-", "D", "x", "8", "<3", "'",
+        '"', "great", "awful", "(!)", "( ! )", ";", "o", "O", "_", "\n\n", "\n", ":)", ":(", "U.S.", "Mr.", "e.g.")
+
+
+def test_scorer_equals_pattern_analyzer_on_generated_text():
+    import random
+
+    rng = random.Random(7)
+    analyzer = lexicon._textblob_analyzer(False)
+    texts = [" ".join(rng.choice(SOUP) for _ in range(rng.randint(1, 25))) for _ in range(600)]
+    texts += ["".join(rng.choice(SOUP) for _ in range(rng.randint(1, 12))) for _ in range(300)]  # no spaces
+    assert lexicon.textblob_scores(texts) == [tuple(analyzer(t))[:2] for t in texts]
 
 
 @pytest.mark.parametrize("domain", [False, True])

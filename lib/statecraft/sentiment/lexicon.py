@@ -231,7 +231,7 @@ class _PatternScorer:
         return self._cached(text)
 
     def _score(self, text: str) -> tuple[float, float]:
-        found = self._assessments([w.lower() for w in " ".join(self._tokens(text)).split()])
+        found = self._assessments(self._words(text))
         polarity, subjectivity, n = 0, 0, 0
         for p, s in found:
             polarity += 1 * p
@@ -239,8 +239,29 @@ class _PatternScorer:
             n += 1
         return polarity / float(n or 1), subjectivity / float(n or 1)
 
+    def _words(self, text: str) -> list[str]:
+        """The lower-cased words ``Sentiment.__call__`` assesses: ``find_tokens`` joined, split, lowered.
+
+        ``find_tokens`` groups its tokens into sentences only to apply the sarcasm "(!)" and
+        emoticon substitutions within each; the words come out in token order either way. So
+        when the tokens hold no end-of-sentence marker (a blank line) and their whole join
+        holds no match of either pattern (then no sentence's join does), the tokens are
+        the words and the sentence loop is skipped; otherwise it runs as written.
+        """
+        t_ = self._text
+        tokens = self._raw_tokens(text)
+        if t_.EOS not in tokens:
+            joined = " ".join(tokens)
+            if t_.RE_EMOTICONS.search(joined) is None and t_.RE_SARCASM.search(joined) is None:
+                return [w.lower() for w in tokens]
+        return [w.lower() for w in " ".join(_sentences(tokens, t_)).split()]
+
     def _tokens(self, string: str) -> list[str]:
         """``textblob._text.find_tokens`` with its defaults; plain tokens skip the splitting loop."""
+        return _sentences(self._raw_tokens(string), self._text)
+
+    def _raw_tokens(self, string: str) -> list[str]:
+        """The tokens of ``find_tokens`` before its sentence loop."""
         t_ = self._text
         for a, b in t_.replacements.items():
             string = string.replace(a, b)  # the patterns are literal: re.sub == str.replace
@@ -258,7 +279,7 @@ class _PatternScorer:
                 tokens.append(t)
                 continue
             tokens.extend(_split_token(t, punctuation, t_))
-        return _sentences(tokens, t_)
+        return tokens
 
     def _assessments(self, words: list[str]) -> list[tuple[float, float]]:
         """``Sentiment.assessments`` for words without part of speech: (polarity, subjectivity) each."""
