@@ -20,9 +20,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from statecraft.sentiment import gold
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "crypto_news"
 SET = REPO / "bench" / "data" / "domain_sentences.csv"
+TRAIN = REPO / "bench" / "data" / "domain_train.csv"
 LABELS = ("positive", "neutral", "negative")
 
 
@@ -62,31 +65,7 @@ def load(corpus_path: Path | str = DEFAULT_CORPUS, set_path: Path | str = SET) -
         ValueError: A text read back by offsets does not match its stored sha1 (another
             version of the corpus), or a label is not positive/neutral/negative.
     """
-    spec = pd.read_csv(set_path, dtype=str, keep_default_na=False)
-    articles = load_articles(corpus_path)
-    texts, bad = [], []
-    for item, index, url, start, end, sha in spec[
-        ["item", "article_index", "url", "start", "end", "text_sha1"]
-    ].itertuples(index=False):
-        i, s, e = int(index), int(start), int(end)
-        article = articles[i] if i < len(articles) else {}
-        text = (article.get("content") or "")[s:e]
-        if text_sha1(text) != sha or (article.get("url") or f"#{i}") != url:
-            bad.append(item)
-        texts.append(text)
-    if bad:
-        raise ValueError(
-            f"{len(bad)} of {len(spec)} sentences differ from {corpus_file(Path(corpus_path))} "
-            f"(items {', '.join(bad[:10])}{' ...' if len(bad) > 10 else ''}): not the corpus the set was built on"
-        )
-    for col in ("label_a", "label_b", "label"):
-        wrong = sorted(set(spec[col]) - set(LABELS) - {""})
-        if wrong:
-            raise ValueError(f"{set_path}: {col} holds {wrong}; labels are {', '.join(LABELS)}")
-    out = pd.DataFrame({"item": spec["item"].astype(int), "text": texts})
-    for col in ("label_a", "label_b", "label"):
-        out[col] = spec[col].to_numpy()
-    return out
+    return gold.read_offset_set(set_path, load_articles(corpus_path))
 
 
 def main(argv: list[str] | None = None) -> int:

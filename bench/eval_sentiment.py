@@ -61,6 +61,8 @@ EVAL = ROOT.parent / "shared" / "eval"
 DOMAIN_SET = ROOT / "bench" / "data" / "domain_sentences.csv"
 OUT = ROOT / "data" / "sentiment"
 TESTS = ("sentfin->finentity", "finentity->sentfin", "domain")
+EXTRA = ("sentfin+crypto->finentity", "finentity+crypto->sentfin")
+"""news retrained with the crypto sentences labelled for training added (printed; not in reliability.csv)."""
 
 
 def variants(engines: Iterable[str], domain: bool) -> list[tuple[str, str, bool]]:
@@ -158,6 +160,17 @@ def _confusion(engine: str, test: str, truth: list[str], predicted: list[str]) -
             for i, g in enumerate(gold.LABELS) for j, p in enumerate(gold.LABELS)]  # fmt: skip
 
 
+def _crypto_train() -> pd.DataFrame | None:
+    """The crypto sentences labelled for training (bench/data/domain_train.csv), or None without the corpus."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_news_model
+
+    if not train_news_model.CORPUS.exists():
+        return None
+    ct = gold.read_offset_set(train_news_model.CRYPTO_TRAIN, train_news_model.read_corpus(train_news_model.CORPUS))
+    return ct.loc[ct["label"] != "", ["text", "label"]].reset_index(drop=True)
+
+
 def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterable[str]) -> tuple[list, list]:
     """Score every engine cross-dataset and on the domain set; return figure rows and confusion rows."""
     sf = gold.read_sentfin(sentfin)
@@ -172,6 +185,16 @@ def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterabl
             predicted = _predict(engine, target["text"].tolist(), model)
             rows.append(_figures(engine, test, source if model else "-", target["label"].tolist(), predicted))
             predictions[engine, test] = (target["label"].tolist(), predicted)
+    crypto = _crypto_train()
+    if crypto is not None and "news" in engines:
+        # the shipped news model also learns from crypto sentences labelled for training: the same
+        # cross-dataset test with them added to the one headline source (still never the test source)
+        for test, (source, train, target) in splits.items():
+            both = pd.concat([train.assign(source=source), crypto.assign(source="crypto")], ignore_index=True)
+            model = fitters["news"](both["text"].tolist(), both["label"].tolist(), sources=both["source"].tolist())
+            predicted = _predict("news", target["text"].tolist(), model)
+            rows.append(_figures("news", test.replace("->", "+crypto->"), f"{source}+crypto",
+                                 target["label"].tolist(), predicted))  # fmt: skip
     if domain.exists():
         sys.path.insert(0, str(ROOT / "bench"))
         import domain_set
@@ -179,10 +202,11 @@ def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterabl
         data = domain_set.load(set_path=domain)
         for engine in engines:
             predicted = _predict(engine, data["text"].tolist())
-            train = "sentfin+finentity" if engine in fitters else "-"
+            train = {"news": "sentfin+finentity+crypto", "finance": "sentfin+finentity"}.get(engine, "-")
             rows.append(_figures(engine, "domain", train, data["label"].tolist(), predicted))
             predictions[engine, "domain"] = (data["label"].tolist(), predicted)
-    best = reliability.engine_ranking(pd.DataFrame(rows))[0]  # the notebooks' order: domain set first
+    stored = pd.DataFrame([r for r in rows if r["test"] in TESTS])
+    best = reliability.engine_ranking(stored)[0]  # the notebooks' order: domain set first
     confusion = [c for (e, t), (g, p) in sorted(predictions.items(), key=lambda kv: (kv[0][0] != best, kv[0]))
                  for c in _confusion(e, t, g, p)]  # every engine's, the best first
     return rows, confusion
@@ -195,10 +219,11 @@ def print_cross(rows: list[dict], confusion: list[dict], domain: Path) -> None:
     for test in TESTS:
         if test not in wide:
             wide[test] = pd.NA
-    wide = wide[list(TESTS)].assign(cross_mean=wide[list(TESTS[:2])].mean(axis=1).round(4))
+    wide = wide[list(TESTS) + [t for t in EXTRA if t in wide]]
+    wide = wide.assign(cross_mean=wide[list(TESTS[:2])].mean(axis=1).round(4))
     wide = wide.sort_values("cross_mean", ascending=False, kind="mergesort")
     print("macro-F1 (train -> test; domain = crypto sentences naming a state, engines as shipped)")
-    print(wide.to_string(na_rep="domain set missing"))
+    print(wide.to_string(na_rep="-"))
     if not domain.exists():
         print(f"domain set missing: {domain} not found")
     print("\nper-class F1")
@@ -234,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         rows, confusion = cross_dataset(sentfin, finentity, args.domain_set, args.engines)
         print_cross(rows, confusion, args.domain_set)
         if args.write_reliability:
-            pd.DataFrame(rows).sort_values(["engine", "test"]).to_csv(OUT / "reliability.csv", index=False)
+            stored = pd.DataFrame([r for r in rows if r["test"] in TESTS])
+            stored.sort_values(["engine", "test"]).to_csv(OUT / "reliability.csv", index=False)
             pd.DataFrame(confusion).to_csv(OUT / "confusion.csv", index=False)
         return 0
     if not (args.data or args.sentfin or args.finentity):

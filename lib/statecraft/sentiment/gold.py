@@ -178,3 +178,43 @@ def _sentfin_decisions(raw: str) -> dict[str, str]:
         return dict(ast.literal_eval(raw))
     except (SyntaxError, ValueError):
         return dict(_SENTFIN_PAIR.findall(raw))
+
+
+def read_offset_set(set_path: Path | str, corpus: list[dict]) -> pd.DataFrame:
+    """Read a labelled set kept as offsets into a corpus (the texts belong to their publishers).
+
+    Args:
+        set_path: CSV with item, article_index, url, start, end, text_sha1, optional ``field``
+            (``content``, the default, or ``title``) and label columns (``label``, ``label_a``, ...).
+        corpus: The articles (dicts with url and the field), in the order ``article_index`` counts.
+
+    Returns:
+        item (int), text, and every label column as stored ("" where not given).
+
+    Raises:
+        ValueError: If a text read back by offsets does not match its sha1 or its article's url
+            (another version of the corpus), or a label is not one of :data:`LABELS`.
+    """
+    spec = pd.read_csv(set_path, dtype=str, keep_default_na=False)
+    fields = spec["field"] if "field" in spec else pd.Series("content", index=spec.index)
+    texts, bad = [], []
+    for item, index, url, start, end, sha, field in zip(spec["item"], spec["article_index"], spec["url"],
+                                                        spec["start"], spec["end"], spec["text_sha1"], fields,
+                                                        strict=True):  # fmt: skip
+        i = int(index)
+        article = corpus[i] if i < len(corpus) else {}
+        text = (article.get(field) or "")[int(start) : int(end)]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != sha or (article.get("url") or f"#{i}") != url:
+            bad.append(item)
+        texts.append(text)
+    if bad:
+        items = ", ".join(bad[:10]) + (" ..." if len(bad) > 10 else "")
+        raise ValueError(f"{len(bad)} of {len(spec)} texts of {set_path} differ from the corpus (items {items}): "
+                         "not the corpus the set was built on")  # fmt: skip
+    out = pd.DataFrame({"item": spec["item"].astype(int), "text": texts})
+    for col in [c for c in spec.columns if c.startswith("label")]:
+        wrong = sorted(set(spec[col]) - set(LABELS) - {""})
+        if wrong:
+            raise ValueError(f"{set_path}: {col} holds {wrong}; labels are {', '.join(LABELS)}")
+        out[col] = spec[col].to_numpy()
+    return out
