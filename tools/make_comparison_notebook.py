@@ -22,7 +22,7 @@ cells = [
         'end_date: str = ""  # last article date kept, YYYY-MM-DD; "" for no upper bound\n'
         "min_mentions: int = 1  # keep countries with at least this many mentions\n"
         "top_n: int = 15  # countries shown, most articles first; 0 shows all\n"
-        'engine: str = "vader"  # sentiment engine: vader (best validated), news, finance or textblob\n'
+        'engine: str = "news"  # sentiment engine: news (best validated), vader, finance or textblob\n'
         + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),

@@ -15,7 +15,7 @@ cells = [
         'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
         "countries: list = []  # alpha-3 codes the explorer starts filtered to; empty for all\n"
         'text: str = ""  # words the shown sentences start filtered to contain; "" for all\n'
-        'engine: str = "vader"  # sentiment engine: vader (best validated), news, finance or textblob\n'
+        'engine: str = "news"  # sentiment engine: news (best validated), vader, finance or textblob\n'
         + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),

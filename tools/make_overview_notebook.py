@@ -28,7 +28,7 @@ cells = [
         "print(ann.summary())"
     ),
     new_markdown_cell(FINDINGS),
-    new_code_cell(findings_code('"vader"')),
+    new_code_cell(findings_code('"news"')),
     new_markdown_cell(LEFT_OUT),
     new_code_cell("analysis.note_list(analysis.coverage_notes(ann))"),
     new_markdown_cell("## Documents\n\nOne row per article; a page holding several articles gives several rows."),

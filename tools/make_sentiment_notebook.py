@@ -15,7 +15,7 @@ cells = [
     ),
     new_code_cell(
         'sources: str = "../seeds"  # corpus folder or file, relative to notebooks/\n'
-        'engine: str = "vader"  # sentiment engine: vader (best validated), news, finance or textblob\n'
+        'engine: str = "news"  # sentiment engine: news (best validated), vader, finance or textblob\n'
         "countries: list = []  # ISO alpha-3 codes to show; empty for all\n"
         "actors: list = []  # actor/organisation slugs to show; empty for all\n"
         "min_sentences: int = 2  # countries and actors with fewer scored sentences are left out\n"

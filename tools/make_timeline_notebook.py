@@ -40,7 +40,7 @@ cells = [
         'print(f"{ann.summary()}; timexes: {len(ann.timexes)}; events: {len(all_events)}, shown: {len(events)}")'
     ),
     new_markdown_cell(FINDINGS),
-    new_code_cell(findings_code('"vader"')),
+    new_code_cell(findings_code('"news"')),
     new_markdown_cell(LEFT_OUT),
     new_code_cell(
         "analysis.note_list(\n"

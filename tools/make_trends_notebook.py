@@ -23,7 +23,7 @@ cells = [
         'start_date: str = ""  # ISO date: periods starting before it are left out; "" for no bound\n'
         'end_date: str = ""  # ISO date: periods starting after it are left out; "" for no bound\n'
         "top_n: int = 6  # keys drawn and changes listed, the most articles (or largest change) first; 0 for all\n"
-        'engine: str = "vader"  # sentiment engine: vader (best validated), news, finance or textblob\n'
+        'engine: str = "news"  # sentiment engine: news (best validated), vader, finance or textblob\n'
         + COLUMN_PARAMETERS,
         metadata={"tags": ["parameters"]},
     ),

@@ -16,11 +16,11 @@ period appears for every key, with zeros where no article names the key.
 
 Sentiment is targeted: the mean polarity of the key sentences scored by ``engine`` with a
 seeded 95% bootstrap interval. The default engine is the best validated one the corpus was
-scored with, in the order of :data:`ENGINE_PREFERENCE`: ``vader``, ``news``, ``textblob``,
+scored with, in the order of :data:`ENGINE_PREFERENCE`: ``news``, ``vader``, ``textblob``,
 ``finance``, the order of their macro-F1 on the crypto-news sentences naming a state (the
 news these tables score), then of their mean over the cross-dataset tests
 (``data/sentiment/reliability.csv``, written by ``bench/eval_sentiment.py --cross``; a test
-keeps the two in step). ``news`` leads on the cross-dataset financial tests.
+keeps the two in step).
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ BY: dict[str, str] = {"country": "country", "actor": "actor", "organization": "o
                       "organisation": "organization", "topic": "topic"}
 FREQS: tuple[str, ...] = ("D", "W", "M", "Q", "Y")
 DATES: tuple[str, ...] = ("published", "event")
-ENGINE_PREFERENCE: tuple[str, ...] = ("vader", "news", "textblob", "finance")
+ENGINE_PREFERENCE: tuple[str, ...] = ("news", "vader", "textblob", "finance")
 """Sentiment engines from the best validated on this product's news (domain macro-F1) to the least."""
 TREND_COLUMNS: dict[str, str] = {
     "period_start": "datetime64[ns]", "is_undated": "boolean", "key": "string", "n_articles": "Int64",
