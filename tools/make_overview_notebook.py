@@ -24,7 +24,7 @@ cells = [
         'pd.set_option("display.max_colwidth", 70)\n'
         'pd.set_option("display.width", 200)\n'
         'validate_values({"sources": sources})\n'
-        + LOAD.format(extra=", manifest=manifest or None, sentiment=\"vader\"") + "\n"
+        + LOAD.format(extra=", manifest=manifest or None, sentiment=\"news\"") + "\n"
         "print(ann.summary())"
     ),
     new_markdown_cell(FINDINGS),

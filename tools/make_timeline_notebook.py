@@ -32,7 +32,7 @@ cells = [
         'pd.set_option("display.width", 220)\n'
         'validate_values({"sources": sources, "countries": countries, "topics": topics, "start_date": start_date,\n'
         '                 "end_date": end_date, "granularity": granularity})\n'
-        + LOAD.format(extra=", sentiment=\"vader\"") + "\n"
+        + LOAD.format(extra=", sentiment=\"news\"") + "\n"
         "all_events = analysis.events(ann.documents, ann.sentences, ann.mentions, ann.timexes)\n"
         "events = analysis.select_events(all_events, countries=countries, topics=topics, start_date=start_date,\n"
         "                                end_date=end_date, granularity=granularity)\n"

@@ -201,3 +201,27 @@ def test_a_relative_out_folder_gets_its_tables_beside_the_reports(tmp_path, monk
     run_dir = report.run_reports(out="reports", notebooks=[overview], progress=False)
     assert run_dir == Path("reports") / "seeds"
     assert (tmp_path / "reports" / "seeds" / "00_corpus_overview.documents.csv").is_file()
+
+
+def test_a_kernel_that_dies_at_start_up_is_started_again(notebooks, tmp_path, monkeypatch):
+    import papermill
+
+    real, calls = papermill.execute_notebook, []
+
+    def flaky(*args, **kwargs):
+        calls.append(args[0])
+        if len(calls) == 1:  # what jupyter_client raises when two kernels drew the same port
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    nb = str(notebooks[0])
+    error = report.execute_notebook(nb, str(tmp_path / "out.ipynb"), str(tmp_path / "out.html"), {}, str(tmp_path))
+    assert error == "" and calls == [nb, nb] and (tmp_path / "out.html").exists()
+
+    def dead(*args, **kwargs):
+        raise RuntimeError("Kernel died before replying to kernel_info")
+
+    monkeypatch.setattr(papermill, "execute_notebook", dead)
+    with pytest.raises(RuntimeError, match="kernel_info"):  # not forever: KERNEL_STARTS tries, then the error
+        report.execute_notebook(nb, str(tmp_path / "b.ipynb"), str(tmp_path / "b.html"), {}, str(tmp_path))

@@ -202,7 +202,7 @@ def test_a_report_on_a_store_without_the_notebooks_engine_fails_before_any_noteb
 
     sc.annotate_to_store(mixed, tmp_path / "store", sentiment="textblob", progress=False)
     assert sc.scored_engines(tmp_path / "store") == ["textblob"]
-    with pytest.raises(report.ReportError, match=r"holds sentiment of \['textblob'\]; these reports use vader"):
+    with pytest.raises(report.ReportError, match=r"holds sentiment of \['textblob'\]; these reports use news"):
         report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", progress=False)
     assert not (tmp_path / "reports").exists()
 
@@ -211,7 +211,7 @@ def test_a_report_on_a_store_without_the_notebooks_engine_fails_before_any_noteb
 def test_a_report_on_a_store_of_some_engines_compares_those(seeds_dir, tmp_path):
     from statecraft.report import run as report
 
-    sc.annotate_to_store(seeds_dir, tmp_path / "store", sentiment=["textblob", "vader"], progress=False)
+    sc.annotate_to_store(seeds_dir, tmp_path / "store", sentiment=["textblob", "news"], progress=False)
     run = report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", progress=False,
                              notebooks=[report.project_dir() / "notebooks" / "01_sentiment.ipynb"])
     page = (run / "01_sentiment.html").read_text(encoding="utf-8")

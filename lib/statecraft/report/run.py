@@ -40,6 +40,8 @@ __all__ = [
 
 KERNEL_ARGUMENTS = ["--log-level=CRITICAL"]
 """Kernel command-line flags: keep the kernel's start-up warnings off the terminal."""
+KERNEL_STARTS = 3
+"""Kernel start-ups tried per notebook when a kernel dies before it answers (a port race, see execute_notebook)."""
 COMPARISON_STEM = "comparison"
 """Notebooks whose name holds this word are the ones a per-country sweep repeats."""
 
@@ -178,9 +180,18 @@ def execute_notebook(
     # the kernel (working directory: notebooks/) writes its tables beside the HTML: an absolute path
     os.environ[TABLES_ENV] = os.path.abspath(Path(html_path).with_suffix(""))
     try:
-        papermill.execute_notebook(notebook, executed, parameters=dict(params), kernel_name="python3", cwd=cwd,
-                                   progress_bar=False, log_output=False, execution_timeout=timeout,
-                                   extra_arguments=KERNEL_ARGUMENTS)
+        for attempt in range(KERNEL_STARTS):
+            try:
+                papermill.execute_notebook(notebook, executed, parameters=dict(params), kernel_name="python3",
+                                           cwd=cwd, progress_bar=False, log_output=False,
+                                           execution_timeout=timeout, extra_arguments=KERNEL_ARGUMENTS)  # fmt: skip
+                break
+            except RuntimeError as err:
+                # kernels started at once by parallel workers can draw the same free port (jupyter_client
+                # picks ports before binding them): the kernel dies before running any cell; start another
+                if "before replying to kernel_info" not in str(err) or attempt == KERNEL_STARTS - 1:
+                    raise
+                log.warning("the kernel for %s died at start-up (%s); starting another", notebook, err)
     except papermill.PapermillExecutionError as err:
         error = f"{err.ename}: {err.evalue}".splitlines()[0][:300]
     finally:
