@@ -24,7 +24,8 @@ CASES = [
     "A fine day. ) : terrible \"quote. \" ' said . ' ok",
 ]
 SOUP = ("good", "bad", "not", "very", "never", "!", "?", ".", "...", ":", ")", "(", "-", "D", "x", "8", "<3", "'",
-        '"', "great", "awful", "(!)", "( ! )", ";", "o", "O", "_", "\n\n", "\n", ":)", ":(", "U.S.", "Mr.", "e.g.")
+        '"', "great", "awful", "(!)", "( ! )", ";", "o", "O", "_", "\n\n", "\n", ":)", ":(", "U.S.", "Mr.", "e.g.",
+        "\t", "\xa0", "\u2028", "\r\n", "\x1c", "isn't", "I'll", "\u201cgood\u201d", "\u2019s")
 
 
 def test_scorer_equals_pattern_analyzer_on_generated_text():

@@ -263,18 +263,20 @@ class _PatternScorer:
     def _raw_tokens(self, string: str) -> list[str]:
         """The tokens of ``find_tokens`` before its sentence loop."""
         t_ = self._text
-        for a, b in t_.replacements.items():
-            string = string.replace(a, b)  # the patterns are literal: re.sub == str.replace
+        if "'" in string:  # every replacement pattern holds an apostrophe
+            for a, b in t_.replacements.items():
+                string = string.replace(a, b)  # the patterns are literal: re.sub == str.replace
         string = (
             string.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
             .replace("'", " ' ").replace('"', ' " ')
         )
-        string = string.replace("\r\n", "\n")
-        string = _LINEBREAKS.sub(" %s " % t_.EOS, string)
-        string = _WHITESPACE.sub(" ", string)
+        if "\n" in string:
+            string = string.replace("\r\n", "\n")
+            string = _LINEBREAKS.sub(" %s " % t_.EOS, string)
         edges, punctuation = self._edges, tuple(t_.PUNCTUATION.replace(".", ""))
         tokens = []
-        for t in t_.TOKEN.findall(string + " "):
+        # TOKEN.findall(re.sub(r"\s+", " ", string) + " ") is string.split(): re's \s is str.isspace()
+        for t in string.split():
             if t[0] not in edges and t[-1] not in edges:  # PUNCTUATION holds "."
                 tokens.append(t)
                 continue
@@ -320,7 +322,6 @@ class _PatternScorer:
 
 
 _LINEBREAKS = re.compile(r"\n{2,}")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _split_token(t: str, punctuation: tuple[str, ...], t_) -> list[str]:
