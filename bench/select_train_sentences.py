@@ -161,10 +161,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def extend(args: argparse.Namespace, general: pd.DataFrame, titles: pd.DataFrame) -> int:
     """Add up to ``args.extend`` items to the labelled set: titles not taken yet, then the other
-    sentences of rank 2 and 3 in each article (by key). Existing items keep their numbers."""
+    sentences of rank 2, 3, ... in each article (by rank, then key). Existing items keep their numbers."""
     old = pd.read_csv(OUT, dtype=str, keep_default_na=False)
     have = set(zip(old["article_index"].astype(int), old["field"], old["start"].astype(int), strict=True))
-    pool = pd.concat([titles.sort_values("key").assign(rank=0), general[general["rank"].between(2, 3)]
+    pool = pd.concat([titles.sort_values("key").assign(rank=0), general[general["rank"] >= 2]
                       .sort_values(["rank", "key"])], ignore_index=True)  # fmt: skip
     pool = pool[[(i, f, st) not in have for i, f, st in
                  zip(pool["article_index"], pool["field"], pool["start"], strict=True)]].head(args.extend)  # fmt: skip
