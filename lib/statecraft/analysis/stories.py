@@ -166,7 +166,12 @@ def story_table(documents: pd.DataFrame) -> pd.DataFrame:
 def _lead(title: object, text: object) -> str:
     head = "" if pd.isna(title) else str(title)
     body = "" if pd.isna(text) else str(text)
-    return head + "\n" + " ".join(body.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS])  # \S+ runs: re's \s is isspace
+    return head + "\n" + lead_words(body)
+
+
+def lead_words(text: str) -> str:
+    """The first :data:`LEAD_WORDS` runs of non-space characters of ``text``, joined by single spaces."""
+    return " ".join(text.split(maxsplit=LEAD_WORDS)[:LEAD_WORDS])
 
 
 def _terms(text: str) -> list[str]:

@@ -295,7 +295,7 @@ def _write_stories(folder: Path) -> None:
         result = con.execute("select doc_id, title, title_source, text, published_date "
                              f"from read_parquet({files!r})")
         while chunk := result.fetchmany(10_000):
-            rows.extend((d, t, s, " ".join(_stories._TOKEN.findall(x or "")[:_stories.LEAD_WORDS]), p)
+            rows.extend((d, t, s, _stories.lead_words(x or ""), p)
                         for d, t, s, x, p in chunk)
     columns = ["doc_id", "title", "title_source", "text", "published_date"]
     docs = pd.DataFrame(rows, columns=columns).astype("string")
