@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
 
 from statecraft.analysis.colors import color_of
 from statecraft.tagging import codebook
+
+if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn, not with the package
+    from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def topic_heatmap(
     columns = list(codebook.table("topics")["topic_id"])
     grid = topics.pivot_table(index="country", columns="topic", values=value, aggfunc="sum")
     grid = grid.reindex(index=rows, columns=columns).astype("float64").fillna(0.0)
-    fig = Figure(figsize=(1.0 + 0.62 * len(columns), 1.2 + 0.42 * max(len(rows), 1)), layout="constrained")
+    fig = _figure(figsize=(1.0 + 0.62 * len(columns), 1.2 + 0.42 * max(len(rows), 1)), layout="constrained")
     ax = fig.add_subplot()
     image = ax.imshow(grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0.0,
                       vmax=max(float(grid.to_numpy().max()), 1e-9))
@@ -83,7 +83,7 @@ def share_of_voice_bars(summary: pd.DataFrame, *, colors: Mapping[str, str] | No
         A Figure with one Axes of grouped horizontal bars, first country on top.
     """
     countries = list(summary["country"])
-    fig = Figure(figsize=(7.0, 1.2 + 0.45 * max(len(countries), 1)), layout="constrained")
+    fig = _figure(figsize=(7.0, 1.2 + 0.45 * max(len(countries), 1)), layout="constrained")
     ax = fig.add_subplot()
     y = np.arange(len(countries))
     height = 0.8 / len(_SHARES)
@@ -99,6 +99,8 @@ def share_of_voice_bars(summary: pd.DataFrame, *, colors: Mapping[str, str] | No
     ax.set_xlim(0, 1 if np.isnan(top) or top > 0.85 else top * 1.15 + 0.02)
     ax.set_xlabel("share")
     ax.set_title("Share of voice (per country: mentions, articles, stories, top to bottom)", fontsize=10)
+    from matplotlib.patches import Patch
+
     keys = [Patch(color="#555555", alpha=alpha, label=f"share of {label}")
             for alpha, label in zip(_ALPHAS, _SHARES.values(), strict=True)]
     ax.legend(handles=keys, loc="lower right", fontsize=8)
@@ -122,7 +124,7 @@ def sentiment_dots(
     """
     data = sentiment.reset_index(drop=True)
     leans = dict(zip(stance["country"], stance["stance"], strict=True)) if stance is not None else {}
-    fig = Figure(figsize=(7.0, 1.2 + 0.45 * max(len(data), 1)), layout="constrained")
+    fig = _figure(figsize=(7.0, 1.2 + 0.45 * max(len(data), 1)), layout="constrained")
     ax = fig.add_subplot()
     ax.axvline(0.0, color="#999999", linewidth=0.8)
     for i, row in data.iterrows():
@@ -187,7 +189,10 @@ def trend_multiples(
         keys = [k for k, _ in sorted(totals.items(), key=lambda kv: (-int(kv[1]), str(kv[0])))]
     keys = [str(k) for k in keys]
     palette = color_of(keys, colors)
-    fig = Figure(figsize=(10.0, 0.6 + 1.45 * max(len(keys), 1)), layout="constrained")
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.ticker import MaxNLocator
+
+    fig = _figure(figsize=(10.0, 0.6 + 1.45 * max(len(keys), 1)), layout="constrained")
     axes = fig.subplots(max(len(keys), 1), 2, sharex=True, squeeze=False)
     width = pd.Timedelta(days=0.8 * _PERIOD_DAYS.get(freq, 30))
     titles = {} if labels is None else {(r.period_start, str(r.key)): r.title for r in labels.itertuples()}
@@ -231,3 +236,9 @@ def _label_spike(ax, x, y: float, title: str | None, max_chars: int, *, align: s
     text = text if len(text) <= max_chars else text[: max_chars - 1].rstrip() + "…"
     ax.annotate(text, (x, y), xytext=(0, 3), textcoords="offset points", fontsize=7, ha=align, va="bottom",
                 annotation_clip=False)
+
+
+def _figure(**kwargs) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(**kwargs)

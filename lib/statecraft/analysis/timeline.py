@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from statecraft.analysis.colors import color_of
 from statecraft.tagging import codebook
+
+if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn, not with the package
+    from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
@@ -322,6 +323,9 @@ def swimlane(
     n_capped = len(drawn) - len(lanes.index.unique())
     countries = sorted(lanes["lane"].unique()) if len(lanes) else []
     colours = _topic_colours({t[0] if t else "(no topic)" for t in lanes["topics"]})
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(width, 1.0 + 0.6 * max(1, len(countries))))
     FigureCanvasAgg(figure)  # a canvas that can measure text, so labels can be kept apart
     ax = figure.add_subplot()

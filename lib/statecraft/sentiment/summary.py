@@ -15,12 +15,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from statecraft.sentiment.engines import label_polarity
+
+if TYPE_CHECKING:  # matplotlib is imported when a figure is drawn, not with the package
+    from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
@@ -245,6 +248,8 @@ def plot_country_distribution(
     counts = data.groupby("entity_id").size().reset_index(name="n")
     counts = counts.sort_values(["n", "entity_id"], ascending=[False, True], kind="mergesort")
     order = counts["entity_id"].head(max_countries).tolist()[::-1]  # biggest on top
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(7, 0.45 * max(len(order), 2) + 1.2))
     ax = fig.add_subplot()
     values = [data.loc[data["entity_id"] == c, "polarity"].astype("float64").to_numpy() for c in order]
