@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                      cands[["article_index", "start", "end"]].itertuples(index=False)]  # fmt: skip
     cands = cands[~pd.Series(near_test(cands["text"].tolist(), test_texts), index=cands.index)]
     cands = cands.sort_values("key").head(args.n)
-    general = general_sentences(articles, test_articles | set(), set(map(_fold, cands["text"])))
+    general = general_sentences(articles, test_articles, set(map(_fold, cands["text"])))
     general = general[~pd.Series(near_test(general["text"].tolist(), test_texts), index=general.index)]
     first = general[general["rank"] == 1].sort_values("key").head(args.general)
 
