@@ -15,14 +15,13 @@ Kept apart from the domain test set (``bench/data/domain_sentences.csv``), which
 
 Writes ``bench/data/domain_train.csv`` (item, article_index, url, field, start, end, text_sha1,
 label; ``field`` is ``content`` or ``title``; offsets only, never the texts) unless it already
-holds labels, and the labellers' files ``DIR/train_texts_<k>.csv`` (item, text) in chunks of 400.
+holds labels, and the labellers' files ``DIR/train_texts_<first item>.csv`` (item, text) in chunks of 400.
 Deterministic: no randomness.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import re
 import sys
@@ -32,7 +31,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_set import DEFAULT_CORPUS, REPO, load_articles, text_sha1  # noqa: E402
-from select_domain_sentences import _fold, _plausible, candidates  # noqa: E402
+from select_domain_sentences import _fold, _plausible, candidates, write_texts  # noqa: E402
 
 TEST = REPO / "bench" / "data" / "domain_sentences.csv"
 OUT = REPO / "bench" / "data" / "domain_train.csv"
@@ -146,17 +145,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{OUT} holds labels, not overwritten")
     else:
         out.to_csv(OUT, index=False)
-    args.texts.mkdir(parents=True, exist_ok=True)
-    for k in range(0, len(chosen), args.chunk):
-        part = chosen.iloc[k : k + args.chunk]
-        with open(args.texts / f"train_texts_{k // args.chunk + 1}.csv", "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["item", "text"])
-            w.writerows(zip(part["item"], part["text"], strict=True))
+    write_chunks(args.texts, chosen, args.chunk)
     print(f"{len(cands)} state sentences from {cands['article_index'].nunique()} articles, {len(first)} other "
           f"sentences, {len(titles)} titles "
           f"-> {OUT}; texts -> {args.texts} ({-(-len(chosen) // args.chunk)} files)")  # fmt: skip
     return 0
+
+
+def write_chunks(folder: Path, items: pd.DataFrame, chunk: int) -> None:
+    """Write the labellers' files ``folder/train_texts_<first item>.csv`` (item, text), ``chunk`` rows each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(0, len(items), chunk):
+        part = items.iloc[k : k + chunk]
+        write_texts(folder / f"train_texts_{int(part['item'].iloc[0]):05d}.csv", part["item"], part["text"].tolist())
 
 
 def extend(args: argparse.Namespace, general: pd.DataFrame, titles: pd.DataFrame) -> int:
@@ -173,12 +174,7 @@ def extend(args: argparse.Namespace, general: pd.DataFrame, titles: pd.DataFrame
     pool["text_sha1"] = [text_sha1(t) for t in pool["text"]]
     new = pool[["item", "article_index", "url", "field", "start", "end", "text_sha1"]].astype(str).assign(label="")
     pd.concat([old, new], ignore_index=True).to_csv(OUT, index=False)
-    for k in range(0, len(pool), args.chunk):
-        part = pool.iloc[k : k + args.chunk]
-        with open(args.texts / f"train_more_{k // args.chunk + 1}.csv", "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["item", "text"])
-            w.writerows(zip(part["item"], part["text"], strict=True))
+    write_chunks(args.texts, pool, args.chunk)
     print(f"added {len(pool)} items ({(pool['field'] == 'title').sum()} titles) -> {OUT}; texts -> {args.texts}")
     return 0
 
