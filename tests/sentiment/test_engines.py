@@ -38,6 +38,9 @@ def test_bad_engine_is_a_clear_error(bad):
         ("\u201cGreat\u201d \u2013 he said", '"Great" - he said'),
         ("a\u00a0 b", "a b"),
         ("IT ISN'T", "IT IS NOT"),
+        ("WE CANNOT", "WE CAN NOT"),
+        ("\uff43\uff41\uff4e\uff4e\uff4f\uff54 go", "can not go"),  # full-width letters: NFKC first
+        ("no contraction here,  just  spaces", "no contraction here, just spaces"),
     ],
 )
 def test_normalize_text(raw, expected):

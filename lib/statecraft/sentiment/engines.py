@@ -100,8 +100,9 @@ def normalize_text(text: str) -> str:
         The normalised text.
     """
     out = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
-    out = _IRREGULAR_RE.sub(_expand_irregular, out)
-    out = _NT_RE.sub(lambda m: f"{m.group(1)} {'NOT' if m.group(0).isupper() else 'not'}", out)
+    if "'" in out or "annot" in out.lower():  # the contraction patterns cannot match otherwise (no scan)
+        out = _IRREGULAR_RE.sub(_expand_irregular, out)
+        out = _NT_RE.sub(lambda m: f"{m.group(1)} {'NOT' if m.group(0).isupper() else 'not'}", out)
     return _SPACES_RE.sub(" ", out).strip()
 
 
