@@ -203,7 +203,9 @@ def test_a_relative_out_folder_gets_its_tables_beside_the_reports(tmp_path, monk
     assert (tmp_path / "reports" / "seeds" / "00_corpus_overview.documents.csv").is_file()
 
 
-def test_a_kernel_that_dies_at_start_up_is_started_again(notebooks, tmp_path, monkeypatch):
+@pytest.mark.parametrize("message", ["Kernel died before replying to kernel_info",
+                                     "Kernel didn't respond in 60 seconds"])
+def test_a_kernel_that_dies_at_start_up_is_started_again(notebooks, tmp_path, monkeypatch, message):
     import papermill
 
     real, calls = papermill.execute_notebook, []
@@ -211,7 +213,7 @@ def test_a_kernel_that_dies_at_start_up_is_started_again(notebooks, tmp_path, mo
     def flaky(*args, **kwargs):
         calls.append(args[0])
         if len(calls) == 1:  # what jupyter_client raises when two kernels drew the same port
-            raise RuntimeError("Kernel died before replying to kernel_info")
+            raise RuntimeError(message)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(papermill, "execute_notebook", flaky)

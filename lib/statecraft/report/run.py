@@ -42,6 +42,7 @@ KERNEL_ARGUMENTS = ["--log-level=CRITICAL"]
 """Kernel command-line flags: keep the kernel's start-up warnings off the terminal."""
 KERNEL_STARTS = 3
 """Kernel start-ups tried per notebook when a kernel dies before it answers (a port race, see execute_notebook)."""
+_KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
 COMPARISON_STEM = "comparison"
 """Notebooks whose name holds this word are the ones a per-country sweep repeats."""
 
@@ -188,8 +189,9 @@ def execute_notebook(
                 break
             except RuntimeError as err:
                 # kernels started at once by parallel workers can draw the same free port (jupyter_client
-                # picks ports before binding them): the kernel dies before running any cell; start another
-                if "before replying to kernel_info" not in str(err) or attempt == KERNEL_STARTS - 1:
+                # picks ports before binding them): the kernel dies before running any cell, and the client
+                # says so or waits for it in vain (nteract/papermill#511, open); start another
+                if not any(m in str(err) for m in _KERNEL_START_FAILURES) or attempt == KERNEL_STARTS - 1:
                     raise
                 log.warning("the kernel for %s died at start-up (%s); starting another", notebook, err)
     except papermill.PapermillExecutionError as err:
