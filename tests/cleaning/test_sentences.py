@@ -104,3 +104,14 @@ def test_spans_equal_syntoks_on_generated_token_soups():
     lines = [" ".join(rng.choice(SOUP) for _ in range(rng.randint(3, 80))) for _ in range(1500)]
     differ = [line for line in lines if segment.sentence_spans(line) != _syntok_spans(line)]
     assert differ == []
+
+
+def test_word_runs_split_at_syntoks_spaces_on_every_code_point():
+    import sys
+
+    from syntok.tokenizer import Tokenizer
+
+    ours = segment._WORDS.__self__
+    differ = [hex(i) for i in range(sys.maxunicode + 1)
+              if bool(Tokenizer._spaces.fullmatch(chr(i))) != bool(ours.fullmatch(chr(i)))]  # fmt: skip
+    assert differ == []

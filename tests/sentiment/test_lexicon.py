@@ -25,7 +25,8 @@ CASES = [
 ]
 SOUP = ("good", "bad", "not", "very", "never", "!", "?", ".", "...", ":", ")", "(", "-", "D", "x", "8", "<3", "'",
         '"', "great", "awful", "(!)", "( ! )", ";", "o", "O", "_", "\n\n", "\n", ":)", ":(", "U.S.", "Mr.", "e.g.",
-        "\t", "\xa0", "\u2028", "\r\n", "\x1c", "isn't", "I'll", "\u201cgood\u201d", "\u2019s")
+        "\t", "\xa0", "\u2028", "\r\n", "\x1c", "isn't", "I'll", "\u201cgood\u201d", "\u2019s",
+        ",", "good,", "n't,", "U.S.,", "bad,,", "x,", "(good),")
 
 
 def test_scorer_equals_pattern_analyzer_on_generated_text():

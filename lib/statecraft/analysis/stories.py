@@ -175,10 +175,25 @@ def lead_words(text: str) -> str:
 
 
 def _terms(text: str) -> list[str]:
+    """The lead's terms: words without edge apostrophes or hyphens, 2+ characters, no stop word, cut to PREFIX."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    words = (w.strip("'’-") for w in _WORD.findall(text.lower()))
-    return [w[:PREFIX] for w in words if len(w) > 1 and w not in ENGLISH_STOP_WORDS]
+    out = []
+    for word in _WORD.findall(text.lower()):
+        term = _TERM_OF.get(word)
+        if term is None:
+            bare = word.strip("'’-")
+            term = bare[:PREFIX] if len(bare) > 1 and bare not in ENGLISH_STOP_WORDS else ""
+            if len(_TERM_OF) < _TERM_CACHE:
+                _TERM_OF[word] = term
+        if term:
+            out.append(term)
+    return out
+
+
+_TERM_OF: dict[str, str] = {}
+"""Each word's term ("" for none), remembered: news repeats its words (bounded by _TERM_CACHE)."""
+_TERM_CACHE = 200_000
 
 
 def _lead_vectors(documents: pd.DataFrame) -> sparse.csr_matrix:

@@ -280,6 +280,9 @@ class _PatternScorer:
             if t[0] not in edges and t[-1] not in edges:  # PUNCTUATION holds "."
                 tokens.append(t)
                 continue
+            if t[-1] == "," and len(t) > 1 and t[0] not in edges and t[-2] not in edges:
+                tokens += (t[:-1], ",")  # "word,": what _split_token makes of it, without its loops
+                continue
             tokens.extend(_split_token(t, punctuation, t_))
         return tokens
 
