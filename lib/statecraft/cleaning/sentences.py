@@ -180,19 +180,14 @@ def _line_tokens(line: str) -> list[Token]:
 
 
 def _word_tokens(text: str, offset: int, first: int, stop: int, out: list[Token]) -> None:
-    """Append the tokens of the word ``text[first:stop]`` as ``Tokenizer.tokenize`` makes them.
+    """Append the tokens of the word ``text[first:stop]`` as ``Tokenizer.tokenize`` makes them, step by step.
 
-    ``offset`` is where the previous word ended (the spacing runs from there). A plain word
-    (starts and ends with a letter or digit, no separation inside) is one token at once; any
-    other word goes syntok's way, step by step.
+    ``offset`` is where the previous word ended (the spacing runs from there). Plain words (a
+    letter or digit at both ends, no separation inside: one token) are taken by the caller.
     """
-    word = text[first:stop]
-    if word[0].isalnum() and word[-1].isalnum() and _SEPARATION(word) is None:
-        out.append(Token(text[offset:first], word, first))
-        return
     start = Tokenizer._find_start(first, stop, text)
     if start == stop:
-        out.append(Token(text[offset:first], word, first))
+        out.append(Token(text[offset:first], text[first:stop], first))
         return
     end = Tokenizer._find_end(start, stop, text)
     if start > first:  # Tokenizer._split_nonword_prefix
