@@ -14,7 +14,6 @@ corpus whose texts differ. Guidelines: ``bench/data/domain_guidelines.md``; sele
 from __future__ import annotations
 
 import hashlib
-import json
 import sys
 from pathlib import Path
 
@@ -29,21 +28,9 @@ TRAIN = REPO / "bench" / "data" / "domain_train.csv"
 LABELS = ("positive", "neutral", "negative")
 
 
-def corpus_file(path: Path) -> Path:
-    """The corpus JSON: ``path`` itself, or the single ``*.json`` in the folder ``path``."""
-    path = Path(path)
-    if path.is_file():
-        return path
-    files = sorted(path.glob("*.json"))
-    if len(files) != 1:
-        raise FileNotFoundError(f"{path}: expected one *.json file, found {len(files)}")
-    return files[0]
-
-
 def load_articles(path: Path | str = DEFAULT_CORPUS) -> list[dict]:
     """The corpus as a list of article dicts, in file order (article_index = position)."""
-    with open(corpus_file(Path(path)), encoding="utf-8") as fh:
-        return json.load(fh)
+    return gold.read_corpus(path)
 
 
 def text_sha1(text: str) -> str:

@@ -167,8 +167,7 @@ def _crypto_train() -> pd.DataFrame | None:
 
     if not train_news_model.CORPUS.exists():
         return None
-    ct = gold.read_offset_set(train_news_model.CRYPTO_TRAIN, train_news_model.read_corpus(train_news_model.CORPUS))
-    return ct.loc[ct["label"] != "", ["text", "label"]].reset_index(drop=True)
+    return gold.labelled_texts(train_news_model.CRYPTO_TRAIN, gold.read_corpus(train_news_model.CORPUS))
 
 
 def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterable[str]) -> tuple[list, list]:

@@ -23,7 +23,6 @@ deterministic.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from pathlib import Path
@@ -69,20 +68,8 @@ def training_sets(sentfin: Path, finentity: Path, crypto: Path | None = None,
     fe = gold.finentity_texts(gold.read_finentity(finentity), unit="sentence")
     out = {"sentfin": sf[["text", "label"]], "finentity": fe[["text", "label"]]}
     if crypto is not None:
-        ct = gold.read_offset_set(crypto, read_corpus(corpus or CORPUS))
-        out["crypto"] = ct.loc[ct["label"] != "", ["text", "label"]].reset_index(drop=True)
+        out["crypto"] = gold.labelled_texts(crypto, gold.read_corpus(corpus or CORPUS))
     return out
-
-
-def read_corpus(path: Path) -> list[dict]:
-    """The crypto-news articles (a JSON list; ``path`` is the file or the folder holding one ``*.json``)."""
-    path = Path(path)
-    if path.is_dir():
-        files = sorted(path.glob("*.json"))
-        if len(files) != 1:
-            raise FileNotFoundError(f"{path}: expected one *.json file, found {len(files)}")
-        path = files[0]
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def fit(
@@ -183,12 +170,6 @@ def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
     return arrays, meta
 
 
-def corpus_json(path: Path) -> Path:
-    """The corpus file itself (for its hash in the model JSON)."""
-    path = Path(path)
-    return path if path.is_file() else sorted(path.glob("*.json"))[0]
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sentfin", type=Path, default=EVAL / "sentfin" / "SEntFiN.csv")
@@ -200,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     arrays, meta = build(training_sets(args.sentfin, args.finentity, args.crypto, args.corpus))
-    inputs = [args.sentfin, args.finentity, args.crypto, corpus_json(args.corpus)]
+    inputs = [args.sentfin, args.finentity, args.crypto, gold.corpus_file(args.corpus)]
     return write_or_check(args.out, arrays, meta, inputs, stem="news_model",
                           check=args.check)
 

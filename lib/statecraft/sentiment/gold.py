@@ -218,3 +218,29 @@ def read_offset_set(set_path: Path | str, corpus: list[dict]) -> pd.DataFrame:
             raise ValueError(f"{set_path}: {col} holds {wrong}; labels are {', '.join(LABELS)}")
         out[col] = spec[col].to_numpy()
     return out
+
+
+def corpus_file(path: Path | str) -> Path:
+    """The corpus JSON: ``path`` itself, or the single ``*.json`` in the folder ``path``.
+
+    Raises:
+        FileNotFoundError: If a folder does not hold exactly one ``*.json``.
+    """
+    path = Path(path)
+    if path.is_file():
+        return path
+    files = sorted(path.glob("*.json"))
+    if len(files) != 1:
+        raise FileNotFoundError(f"{path}: expected one *.json file, found {len(files)}")
+    return files[0]
+
+
+def read_corpus(path: Path | str) -> list[dict]:
+    """A corpus of articles (a JSON list; ``path`` is the file or its folder), in file order."""
+    return json.loads(corpus_file(path).read_text(encoding="utf-8"))
+
+
+def labelled_texts(set_path: Path | str, corpus: list[dict]) -> pd.DataFrame:
+    """The labelled rows of an offsets set (:func:`read_offset_set`) as text, label."""
+    data = read_offset_set(set_path, corpus)
+    return data.loc[data["label"] != "", ["text", "label"]].reset_index(drop=True)
