@@ -1,6 +1,9 @@
-"""The fast TextBlob scorer gives exactly PatternAnalyzer's floats."""
+"""The fast TextBlob scorer gives exactly PatternAnalyzer's floats, without importing TextBlob's package."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
@@ -29,21 +32,51 @@ SOUP = ("good", "bad", "not", "very", "never", "!", "?", ".", "...", ":", ")", "
         ",", "good,", "n't,", "U.S.,", "bad,,", "x,", "(good),")
 
 
-def test_scorer_equals_pattern_analyzer_on_generated_text():
+def _textblob(text: str) -> tuple[float, float]:
+    from textblob import TextBlob
+
+    return tuple(TextBlob(text).sentiment)[:2]
+
+
+def test_scorer_equals_textblob_on_generated_text():
     import random
 
     rng = random.Random(7)
-    analyzer = lexicon._textblob_analyzer(False)
     texts = [" ".join(rng.choice(SOUP) for _ in range(rng.randint(1, 25))) for _ in range(600)]
     texts += ["".join(rng.choice(SOUP) for _ in range(rng.randint(1, 12))) for _ in range(300)]  # no spaces
-    assert lexicon.textblob_scores(texts) == [tuple(analyzer(t))[:2] for t in texts]
+    assert lexicon.textblob_scores(texts) == [_textblob(t) for t in texts]
 
 
-@pytest.mark.parametrize("domain", [False, True])
 @pytest.mark.parametrize("text", CASES)
-def test_scorer_equals_pattern_analyzer(text, domain):
-    analyzer = lexicon._textblob_analyzer(domain)
-    assert lexicon.textblob_scores([text], domain=domain) == [tuple(analyzer(text))[:2]]
+def test_scorer_equals_textblob(text):
+    assert lexicon.textblob_scores([text]) == [_textblob(text)]
+    assert sum(w for _words, w in lexicon.textblob_explain(text)) == pytest.approx(_textblob(text)[0])
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_domain_scorer_equals_its_analyzer(text):
+    analyzer = lexicon._textblob_analyzer(True)
+    assert lexicon.textblob_scores([text], domain=True) == [tuple(analyzer(text))[:2]]
+
+
+def test_analyzer_is_textblobs_english_sentiment():
+    from textblob.en import sentiment
+
+    ours = lexicon._textblob_analyzer(False)
+    len(sentiment)
+    assert dict(dict.items(ours)) == dict(dict.items(sentiment))  # 2,860 words, "-ly" adverbs included
+    assert len(ours) > 2800 and "terribly" in ours
+    assert (ours.negations, ours.modifiers, dict(ours.labeler)) == (
+        sentiment.negations, sentiment.modifiers, dict(sentiment.labeler))
+    adjusted = lexicon._textblob_analyzer(True)
+    assert adjusted is not ours and dict(dict.items(ours)) == dict(dict.items(sentiment))  # edits stay in the copy
+
+
+def test_scoring_does_not_import_textblobs_package():
+    code = ("import sys; from statecraft.sentiment import lexicon; print(lexicon.textblob_scores(['A good day.'])); "
+            "print(sorted(m for m in ('textblob', 'nltk', 'scipy.stats') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["[(0.7, 0.6000000000000001)]", "[]"]
 
 
 def test_scorer_remembers_a_repeated_sentence():

@@ -166,33 +166,77 @@ def _vader_demojize(analyzer, text: str) -> str:
     return "".join(out).strip()
 
 
+def _pattern_text():
+    """TextBlob's ``_text`` module (the pattern library's tokenizer and ``Sentiment``).
+
+    ``import textblob`` (any submodule) first runs the package's ``__init__``, which imports
+    its ``blob`` module, NLTK and through it SciPy's stats: 1.4 s in every process that scores,
+    for code the sentiment path never calls. ``_text`` itself needs only the standard
+    library, so unless TextBlob is already imported, the same file of the installed TextBlob
+    is loaded on its own (``find_spec`` locates the package without running it).
+    """
+    import importlib.util
+    import sys
+
+    loaded = sys.modules.get("textblob._text")
+    if loaded is not None:
+        return loaded
+    name = "statecraft.sentiment._pattern_text"
+    if name not in sys.modules:
+        package = importlib.util.find_spec("textblob")
+        if package is None or package.origin is None:
+            raise ModuleNotFoundError("textblob is not installed", name="textblob")
+        spec = importlib.util.spec_from_file_location(name, Path(package.origin).parent / "_text.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return sys.modules[name]
+
+
 @functools.lru_cache(maxsize=2)
 def _textblob_analyzer(domain: bool):
-    from textblob.en import sentiment as pattern_sentiment
+    """TextBlob's English ``Sentiment`` (``textblob.en.sentiment``), built as textblob.en builds it.
 
-    if not domain:
-        return pattern_sentiment
-    # A fresh instance loads its own copy of the lexicon, so edits never leak into TextBlob.
-    adjusted = type(pattern_sentiment)(
-        path=pattern_sentiment.path,
-        synset=pattern_sentiment._synset,
-        negations=pattern_sentiment.negations,
-        modifiers=pattern_sentiment.modifiers,
-        modifier=pattern_sentiment.modifier,
-        tokenizer=pattern_sentiment.tokenizer,
+    A fresh instance with its own copy of the lexicon, so edits never leak into TextBlob;
+    with ``domain`` the adjustments of ``domain_terms.csv`` are applied to that copy.
+    """
+    t_ = _pattern_text()
+
+    def load(self, path=None):  # textblob.en.Sentiment.load, verbatim
+        t_.Sentiment.load(self, path)
+        if not path:
+            for w, pos in list(dict.items(self)):
+                if "JJ" in pos:
+                    if w.endswith("y"):
+                        w = w[:-1] + "i"
+                    if w.endswith("le"):
+                        w = w[:-2]
+                    p, s, i = pos["JJ"]
+                    self.annotate(w + "ly", "RB", p, s, i)
+
+    english = type("Sentiment", (t_.Sentiment,), {"load": load})
+    analyzer = english(
+        path=str(Path(t_.__file__).parent / "en" / "en-sentiment.xml"),
+        synset="wordnet_id",
+        negations=("no", "not", "n't", "never"),
+        modifiers=("RB",),
+        modifier=lambda w: w.endswith("ly"),
+        tokenizer=functools.partial(t_.Parser.find_tokens, None),  # textblob.en.parser.find_tokens
         language="en",
     )
-    len(adjusted)  # trigger the lazy load before editing
+    len(analyzer)  # trigger the lazy load before editing
+    if not domain:
+        return analyzer
     for term, value in _adjustments("textblob"):
         if value is None:
-            dict.pop(adjusted, term, None)
-        elif term in adjusted:
-            entry = dict.__getitem__(adjusted, term)
+            dict.pop(analyzer, term, None)
+        elif term in analyzer:
+            entry = dict.__getitem__(analyzer, term)
             for pos, (_p, subj, intensity) in list(entry.items()):
                 entry[pos] = (value, subj, intensity)
         else:
-            dict.__setitem__(adjusted, term, {None: (value, 0.5, 1.0)})
-    return adjusted
+            dict.__setitem__(analyzer, term, {None: (value, 0.5, 1.0)})
+    return analyzer
 
 
 @functools.lru_cache(maxsize=2)
@@ -211,8 +255,7 @@ class _PatternScorer:
     """
 
     def __init__(self, analyzer) -> None:
-        from textblob import _text
-
+        _text = _pattern_text()
         len(analyzer)  # load the lazy lexicon
         self._text = _text
         self._lexicon = {w: entry[None] for w, entry in dict.items(analyzer) if None in entry}
