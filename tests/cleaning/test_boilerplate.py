@@ -199,3 +199,16 @@ def test_a_rights_line_after_a_one_line_article_leaves_its_body(body):
 def test_a_lone_headline_is_still_a_headline():
     article = cleaning.clean_page("Pakistan Plans Bitcoin Reserve\n", split=True)[0]
     assert (article.title, article.text) == ("Pakistan Plans Bitcoin Reserve", "")
+
+
+def test_normalize_of_ascii_and_other_text_is_nfkc_without_zero_width_characters():
+    import random
+    import unicodedata
+
+    rng = random.Random(5)
+    soup = [chr(i) for i in range(1, 128)] + ["\u200b", "\ufeff", "\u00a0", "é", "e\u0301", "ﬁ", "\u2019", "Ⅻ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(soup) for _ in range(rng.randint(0, 30)))
+        plain = text.replace("\r\n", "\n").replace("\r", "\n")
+        expected = unicodedata.normalize("NFKC", "".join(c for c in plain if c not in "\u200b\ufeff"))
+        assert cleaning.normalize(text) == expected, repr(text)

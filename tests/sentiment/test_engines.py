@@ -41,6 +41,8 @@ def test_bad_engine_is_a_clear_error(bad):
         ("WE CANNOT", "WE CAN NOT"),
         ("\uff43\uff41\uff4e\uff4e\uff4f\uff54 go", "can not go"),  # full-width letters: NFKC first
         ("no contraction here,  just  spaces", "no contraction here, just spaces"),
+        ("it isn`t `quoted`", "it is not 'quoted'"),  # the backquote is the map's one ASCII key
+        ("plain ascii\tline ", "plain ascii line"),
     ],
 )
 def test_normalize_text(raw, expected):

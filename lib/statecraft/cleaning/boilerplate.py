@@ -78,6 +78,8 @@ def normalize(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = _LONE_SURROGATE.sub("\ufffd", text)
+    if text.isascii():  # NFKC leaves ASCII as it is; the zero-width characters are not ASCII
+        return text
     return unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
 
 

@@ -99,7 +99,10 @@ def normalize_text(text: str) -> str:
     Returns:
         The normalised text.
     """
-    out = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
+    if text.isascii():  # NFKC leaves ASCII as it is, and "`" is the map's only ASCII key
+        out = text.replace("`", "'")
+    else:
+        out = unicodedata.normalize("NFKC", text).translate(_CHAR_MAP)
     if "'" in out or "annot" in out.lower():  # the contraction patterns cannot match otherwise (no scan)
         out = _IRREGULAR_RE.sub(_expand_irregular, out)
         out = _NT_RE.sub(lambda m: f"{m.group(1)} {'NOT' if m.group(0).isupper() else 'not'}", out)
