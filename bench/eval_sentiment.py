@@ -62,7 +62,8 @@ DOMAIN_SET = ROOT / "bench" / "data" / "domain_sentences.csv"
 OUT = ROOT / "data" / "sentiment"
 TESTS = ("sentfin->finentity", "finentity->sentfin", "domain")
 EXTRA = ("sentfin+crypto->finentity", "finentity+crypto->sentfin")
-"""news retrained with the crypto sentences labelled for training added (printed; not in reliability.csv)."""
+"""news retrained with the crypto texts it learns from added (labelled corpus sentences and written sentences;
+printed, not in reliability.csv)."""
 
 
 def variants(engines: Iterable[str], domain: bool) -> list[tuple[str, str, bool]]:
@@ -161,13 +162,16 @@ def _confusion(engine: str, test: str, truth: list[str], predicted: list[str]) -
 
 
 def _crypto_train() -> pd.DataFrame | None:
-    """The crypto sentences labelled for training (bench/data/domain_train.csv), or None without the corpus."""
+    """The crypto texts the shipped news model learns from besides the headline sources: the corpus
+    sentences labelled for training (bench/data/domain_train.csv) and the sentences the project wrote
+    (bench/data/domain_written.csv), with their source; None without the corpus."""
     sys.path.insert(0, str(ROOT / "tools"))
-    import train_news_model
+    import train_news_model as tn
 
-    if not train_news_model.CORPUS.exists():
+    if not tn.CORPUS.exists():
         return None
-    return gold.labelled_texts(train_news_model.CRYPTO_TRAIN, gold.read_corpus(train_news_model.CORPUS))
+    labelled = gold.labelled_texts(tn.CRYPTO_TRAIN, gold.read_corpus(tn.CORPUS)).assign(source="crypto")
+    return pd.concat([labelled, gold.read_written(tn.WRITTEN).assign(source="written")], ignore_index=True)
 
 
 def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterable[str]) -> tuple[list, list]:
@@ -189,7 +193,7 @@ def cross_dataset(sentfin: Path, finentity: Path, domain: Path, engines: Iterabl
         # the shipped news model also learns from crypto sentences labelled for training: the same
         # cross-dataset test with them added to the one headline source (still never the test source)
         for test, (source, train, target) in splits.items():
-            both = pd.concat([train.assign(source=source), crypto.assign(source="crypto")], ignore_index=True)
+            both = pd.concat([train.assign(source=source), crypto], ignore_index=True)
             model = fitters["news"](both["text"].tolist(), both["label"].tolist(), sources=both["source"].tolist())
             predicted = _predict("news", target["text"].tolist(), model)
             rows.append(_figures("news", test.replace("->", "+crypto->"), f"{source}+crypto",

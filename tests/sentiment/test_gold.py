@@ -65,3 +65,15 @@ def test_read_labelled_csv_checks_labels(tmp_path):
     bad.write_text("text,label\nUp.,good\n")
     with pytest.raises(ValueError, match="unknown label"):
         gold.read_labelled_csv(bad)
+
+
+def test_the_written_training_sentences_are_read_and_checked(tmp_path):
+    from pathlib import Path
+
+    shipped = gold.read_written(Path(__file__).resolve().parents[2] / "bench" / "data" / "domain_written.csv")
+    assert len(shipped) == 1500 and shipped["label"].value_counts().to_dict() == dict.fromkeys(gold.LABELS, 500)
+    assert shipped["text"].is_unique
+    bad = tmp_path / "w.csv"
+    bad.write_text("item,topic,label,text\n1,asia,positive,A fine day.\n2,asia,upbeat,Another day.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="first item '2'"):
+        gold.read_written(bad)

@@ -244,3 +244,17 @@ def labelled_texts(set_path: Path | str, corpus: list[dict]) -> pd.DataFrame:
     """The labelled rows of an offsets set (:func:`read_offset_set`) as text, label."""
     data = read_offset_set(set_path, corpus)
     return data.loc[data["label"] != "", ["text", "label"]].reset_index(drop=True)
+
+
+def read_written(path: Path | str) -> pd.DataFrame:
+    """Sentences written and labelled by the project (``bench/data/domain_written.csv``) as text, label.
+
+    Raises:
+        ValueError: If a label is not one of :data:`LABELS` or a text is empty.
+    """
+    data = pd.read_csv(path, dtype=str, keep_default_na=False)
+    bad = data[~data["label"].isin(LABELS) | (data["text"].str.strip() == "")]
+    if len(bad):
+        raise ValueError(f"{path}: {len(bad)} rows with an empty text or a label outside {LABELS}, "
+                         f"first item {bad['item'].iloc[0]!r}")  # fmt: skip
+    return data[["text", "label"]].reset_index(drop=True)
