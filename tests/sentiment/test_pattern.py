@@ -1,4 +1,4 @@
-"""The fast TextBlob scorer gives exactly PatternAnalyzer's floats, without importing TextBlob's package."""
+"""The pattern scorer gives exactly TextBlob's PatternAnalyzer floats, without importing TextBlob's package."""
 
 from __future__ import annotations
 
