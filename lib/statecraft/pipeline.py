@@ -74,7 +74,7 @@ def annotate(
             errors[task[0]] = result["error"]
     frames = {name: schema.frame(name, rows[name]) for name in _DOC_FRAMES}
     documents = _flag(docs, errors)
-    documents = assign_stories(documents) if stories else documents
+    documents = assign_stories(documents, workers=workers) if stories else documents
     log.info("annotated %d documents", len(docs))
     return corpus.replace(documents=documents, **frames)
 

@@ -168,3 +168,16 @@ def test_story_table_lists_largest_first(seeds_corpus):
     assert list(table["n_articles"]) == [2, 2, 1, 1, 1, 1]
     assert table.loc[1, "title"].startswith("Binance co-founder announced negotiations")
     assert table["n_articles"].sum() == len(seeds_corpus.documents)
+
+
+@pytest.mark.parametrize("options", [{}, {"max_days": None}])
+def test_forked_searchers_find_the_same_stories(monkeypatch, options):
+    docs = _generated(11, n=240, undated=0.3)
+    monkeypatch.setattr(stories, "_BLOCK", 16)  # many blocks of dated and of undated rows
+    vectors = stories._lead_vectors(docs)
+    days = stories._days(docs["published_date"]) if options.get("max_days", 3) is not None else np.full(len(docs), np.nan)
+    one = stories._candidate_pairs(vectors, days, options.get("max_days", 3), 0.2, workers=1)
+    two = stories._candidate_pairs(vectors, days, options.get("max_days", 3), 0.2, workers=2)
+    assert len(one[0]) > 50 and all(np.array_equal(a, b) for a, b in zip(one, two, strict=True))
+    out = stories.assign_stories(docs, workers=2, **options)
+    assert list(out["story_id"]) == _reference(docs, **options)

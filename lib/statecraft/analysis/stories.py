@@ -70,6 +70,7 @@ def assign_stories(
     *,
     min_similarity: float = MIN_SIMILARITY,
     max_days: int | None = MAX_DAYS,
+    workers: int = 1,
 ) -> pd.DataFrame:
     """Fill ``story_id``: articles that rewrite the same story share one id.
 
@@ -81,6 +82,8 @@ def assign_stories(
         min_similarity: Lowest lead similarity between any two articles of a story, in [0, 1].
         max_days: Most days between the publication dates of two articles of a story
             (None: dates are not used).
+        workers: Processes for the search of candidate pairs (its blocks are independent;
+            the pairs, and so the stories, are the same with any number).
 
     Returns:
         A new documents frame, same rows and order, with story_id filled.
@@ -102,7 +105,8 @@ def assign_stories(
         labels = _all_pairs_labels(out, min_similarity, max_days)
     else:
         days = _days(out["published_date"]) if max_days is not None else np.full(len(out), np.nan)
-        rows, cols, similarity = _candidate_pairs(_lead_vectors(out), days, max_days, min_similarity - _MARGIN)
+        rows, cols, similarity = _candidate_pairs(_lead_vectors(out), days, max_days, min_similarity - _MARGIN,
+                                                  workers=workers)  # fmt: skip
         # items are numbered in doc_id order, so a tie is broken the same way whatever the row order
         rank = np.argsort(np.argsort(doc_ids, kind="stable"), kind="stable")
         cut = 1.0 - min_similarity + _CUT_SLACK
@@ -222,28 +226,31 @@ def _far_apart(dates: pd.Series, max_days: int) -> np.ndarray:
 
 
 def _candidate_pairs(
-    vectors: sparse.csr_matrix, days: np.ndarray, max_days: int | None, floor: float
+    vectors: sparse.csr_matrix, days: np.ndarray, max_days: int | None, floor: float, *, workers: int = 1
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return the pairs (i < j) that may share a story, with their clipped lead similarity.
 
     Dated rows are taken in date order, a block at a time, against the rows dated up to
     ``max_days`` later; undated rows (NaN days, or all rows when ``max_days`` is None)
     against every row. Only pairs with a similarity of at least ``floor`` are kept, so
-    memory follows the block and the date window, not N^2.
+    memory follows the block and the date window, not N^2. With ``workers`` > 1 the blocks
+    are searched in forked processes (they share ``vectors``); the parts are joined in block
+    order, so the result is the same.
     """
     n = vectors.shape[0]
     dated = np.flatnonzero(~np.isnan(days)) if max_days is not None else np.zeros(0, dtype=np.int64)
     undated = np.setdiff1d(np.arange(n), dated)
     order = dated[np.argsort(days[dated], kind="stable")]
     sorted_days = days[order]
-    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))]
+    blocks = []  # (rows, cols) of each search, as slices of order / undated
     for lo in range(0, len(order), _BLOCK):
         hi = min(lo + _BLOCK, len(order))
         stop = int(np.searchsorted(sorted_days, sorted_days[hi - 1] + max_days, side="right"))
-        found.append(_pairs_above(vectors, order[lo:hi], order[lo:stop], floor))
+        blocks.append(("dated", lo, hi, stop))
     for lo in range(0, len(undated), _BLOCK):
-        others = np.concatenate([dated, undated[lo:]])
-        found.append(_pairs_above(vectors, undated[lo:lo + _BLOCK], others, floor))
+        blocks.append(("undated", lo, min(lo + _BLOCK, len(undated)), 0))
+    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))]
+    found += _search(vectors, (order, dated, undated), blocks, floor, workers)
     rows, cols, sims = (np.concatenate(part) for part in zip(*found, strict=True))
     if max_days is not None:
         keep = ~(np.abs(days[rows] - days[cols]) > max_days)  # NaN (an undated side) keeps the pair
@@ -255,6 +262,43 @@ def _candidate_pairs(
     order = np.lexsort((sims, keys))
     keys, index = np.unique(keys[order], return_index=True)
     return keys // n, keys % n, sims[order][index]
+
+
+_SHARED: tuple = ()
+"""What the forked searchers read: (vectors, (order, dated, undated), floor), set before the fork."""
+
+
+def _search(vectors, index: tuple, blocks: list[tuple], floor: float, workers: int) -> list[tuple]:
+    """Search every block, in this process or in ``workers`` forked ones; results in block order."""
+    global _SHARED
+    import multiprocessing
+
+    if workers < 2 or len(blocks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_search_block(block, vectors, index, floor) for block in blocks]
+    from concurrent.futures import ProcessPoolExecutor
+
+    from statecraft.lifetime import die_with_parent
+
+    _SHARED = (vectors, index, floor)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
+            return list(pool.map(_search_shared, blocks))
+    finally:
+        _SHARED = ()
+
+
+def _search_shared(block: tuple) -> tuple:
+    vectors, index, floor = _SHARED
+    return _search_block(block, vectors, index, floor)
+
+
+def _search_block(block: tuple, vectors, index: tuple, floor: float) -> tuple:
+    order, dated, undated = index
+    kind, lo, hi, stop = block
+    if kind == "dated":
+        return _pairs_above(vectors, order[lo:hi], order[lo:stop], floor)
+    return _pairs_above(vectors, undated[lo:hi], np.concatenate([dated, undated[lo:]]), floor)
 
 
 def _pairs_above(

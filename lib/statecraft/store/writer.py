@@ -105,7 +105,7 @@ def annotate_to_store(
         ]
         results = _run_batches(jobs, workers=workers, scheduler=scheduler, progress=progress)
         if results or removed or not (folder / layout.STORIES_FILE).exists():
-            _write_stories(folder)
+            _write_stories(folder, workers=workers)
         account = layout.account(folder)
         layout.write_meta(folder, {
             **identity,
@@ -307,8 +307,11 @@ def write_batch(job: dict[str, Any]) -> dict[str, Any]:
     return info
 
 
-def _write_stories(folder: Path) -> None:
-    """Link stories over every document of the store; write doc_id -> story_id atomically."""
+def _write_stories(folder: Path, *, workers: int = 1) -> None:
+    """Link stories over every document of the store; write doc_id -> story_id atomically.
+
+    ``workers`` processes search the candidate pairs (the same stories with any number).
+    """
     import duckdb
 
     from statecraft.analysis import stories as _stories
@@ -325,7 +328,7 @@ def _write_stories(folder: Path) -> None:
     columns = ["doc_id", "title", "title_source", "text", "published_date"]
     docs = pd.DataFrame(rows, columns=columns).astype("string")
     docs = docs.sort_values("doc_id", ignore_index=True)  # the order of the documents frame
-    linked = assign_stories(docs)[["doc_id", "story_id"]].sort_values("doc_id").reset_index(drop=True)
+    linked = assign_stories(docs, workers=workers)[["doc_id", "story_id"]].sort_values("doc_id").reset_index(drop=True)
     tmp = folder / f".{layout.STORIES_FILE}.{os.getpid()}.tmp"
     linked.to_parquet(tmp, index=False)
     os.replace(tmp, folder / layout.STORIES_FILE)
