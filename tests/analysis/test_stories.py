@@ -174,10 +174,12 @@ def test_story_table_lists_largest_first(seeds_corpus):
 def test_forked_searchers_find_the_same_stories(monkeypatch, options):
     docs = _generated(11, n=240, undated=0.3)
     monkeypatch.setattr(stories, "_BLOCK", 16)  # many blocks of dated and of undated rows
+    monkeypatch.setattr(stories.search, "PARALLEL_CELLS", 1)  # searched by two processes however small
     vectors = stories._lead_vectors(docs)
-    days = stories._days(docs["published_date"]) if options.get("max_days", 3) is not None else np.full(len(docs), np.nan)
-    one = stories._candidate_pairs(vectors, days, options.get("max_days", 3), 0.2, workers=1)
-    two = stories._candidate_pairs(vectors, days, options.get("max_days", 3), 0.2, workers=2)
+    max_days = options.get("max_days", 3)
+    days = stories._days(docs["published_date"]) if max_days is not None else np.full(len(docs), np.nan)
+    one = stories._candidate_pairs(vectors, days, max_days, 0.2, workers=1)
+    two = stories._candidate_pairs(vectors, days, max_days, 0.2, workers=2)
     assert len(one[0]) > 50 and all(np.array_equal(a, b) for a, b in zip(one, two, strict=True))
     out = stories.assign_stories(docs, workers=2, **options)
     assert list(out["story_id"]) == _reference(docs, **options)

@@ -47,6 +47,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from statecraft.analysis import search
+
 log = logging.getLogger(__name__)
 
 LEAD_WORDS = 100
@@ -62,7 +64,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CUT_SLACK = 1e-9  # the cut sits this far above 1 - min_similarity (as it always has)
 _MARGIN = 1e-6  # candidate pairs are kept from this far below min_similarity: float slack
 _BLOCK = 1000  # dated rows per date window
-_CELLS = 2_000_000  # most row x column products of one sparse product (bounds its memory)
 
 
 def assign_stories(
@@ -233,24 +234,25 @@ def _candidate_pairs(
     Dated rows are taken in date order, a block at a time, against the rows dated up to
     ``max_days`` later; undated rows (NaN days, or all rows when ``max_days`` is None)
     against every row. Only pairs with a similarity of at least ``floor`` are kept, so
-    memory follows the block and the date window, not N^2. With ``workers`` > 1 the blocks
-    are searched in forked processes (they share ``vectors``); the parts are joined in block
-    order, so the result is the same.
+    memory follows the block and the date window, not N^2. With ``workers`` > 1 and a large
+    search the blocks are searched in that many processes (:mod:`statecraft.analysis.search`);
+    the parts are joined in block order, so the result is the same.
     """
     n = vectors.shape[0]
     dated = np.flatnonzero(~np.isnan(days)) if max_days is not None else np.zeros(0, dtype=np.int64)
     undated = np.setdiff1d(np.arange(n), dated)
     order = dated[np.argsort(days[dated], kind="stable")]
     sorted_days = days[order]
-    blocks = []  # (rows, cols) of each search, as slices of order / undated
+    blocks = []  # (kind, lo, hi, stop): slices of order (0, dated) or of undated (1)
     for lo in range(0, len(order), _BLOCK):
         hi = min(lo + _BLOCK, len(order))
         stop = int(np.searchsorted(sorted_days, sorted_days[hi - 1] + max_days, side="right"))
-        blocks.append(("dated", lo, hi, stop))
+        blocks.append((0, lo, hi, stop))
     for lo in range(0, len(undated), _BLOCK):
-        blocks.append(("undated", lo, min(lo + _BLOCK, len(undated)), 0))
+        blocks.append((1, lo, min(lo + _BLOCK, len(undated)), 0))
     found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))]
-    found += _search(vectors, (order, dated, undated), blocks, floor, workers)
+    found += search.search_blocks(vectors, (order, dated, undated), np.asarray(blocks, dtype=np.int64).reshape(-1, 4),
+                                  floor, workers)  # fmt: skip
     rows, cols, sims = (np.concatenate(part) for part in zip(*found, strict=True))
     if max_days is not None:
         keep = ~(np.abs(days[rows] - days[cols]) > max_days)  # NaN (an undated side) keeps the pair
@@ -262,59 +264,6 @@ def _candidate_pairs(
     order = np.lexsort((sims, keys))
     keys, index = np.unique(keys[order], return_index=True)
     return keys // n, keys % n, sims[order][index]
-
-
-_SHARED: tuple = ()
-"""What the forked searchers read: (vectors, (order, dated, undated), floor), set before the fork."""
-
-
-def _search(vectors, index: tuple, blocks: list[tuple], floor: float, workers: int) -> list[tuple]:
-    """Search every block, in this process or in ``workers`` forked ones; results in block order."""
-    global _SHARED
-    import multiprocessing
-
-    if workers < 2 or len(blocks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_search_block(block, vectors, index, floor) for block in blocks]
-    from concurrent.futures import ProcessPoolExecutor
-
-    from statecraft.lifetime import die_with_parent
-
-    _SHARED = (vectors, index, floor)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent) as pool:
-            return list(pool.map(_search_shared, blocks))
-    finally:
-        _SHARED = ()
-
-
-def _search_shared(block: tuple) -> tuple:
-    vectors, index, floor = _SHARED
-    return _search_block(block, vectors, index, floor)
-
-
-def _search_block(block: tuple, vectors, index: tuple, floor: float) -> tuple:
-    order, dated, undated = index
-    kind, lo, hi, stop = block
-    if kind == "dated":
-        return _pairs_above(vectors, order[lo:hi], order[lo:stop], floor)
-    return _pairs_above(vectors, undated[lo:hi], np.concatenate([dated, undated[lo:]]), floor)
-
-
-def _pairs_above(
-    vectors: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray, floor: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Return (row, col, similarity) for the pairs of ``rows`` x ``cols`` with similarity >= floor."""
-    right = vectors[cols].T.tocsr()
-    step = max(1, _CELLS // max(1, len(cols)))  # at most _CELLS products held at once
-    found = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))]
-    for lo in range(0, len(rows), step):
-        part = rows[lo:lo + step]
-        block = (vectors[part] @ right).tocoo()
-        sims = np.clip(block.data, 0.0, 1.0)
-        keep = sims >= floor
-        found.append((part[block.row[keep]], cols[block.col[keep]], sims[keep]))
-    return tuple(np.concatenate(column) for column in zip(*found, strict=True))
 
 
 def _sparse_complete_linkage(
