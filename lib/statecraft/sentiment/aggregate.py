@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
 import pandas as pd
 
 from statecraft.sentiment.engines import label_polarity
@@ -43,23 +44,24 @@ def document_scores(sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.Data
     # slice, the same floats as Series.mean / Series.sum gave per group (pandas' grouped sums differ
     # in the last bit, which moves a rounding at a half)
     data = data.sort_values(["doc_id", "engine"], kind="mergesort").reset_index(drop=True)
-    keys = list(zip(data["doc_id"], data["engine"], strict=True))
-    bounds = [i for i in range(1, len(keys)) if keys[i] != keys[i - 1]]
-    starts, ends = ([0, *bounds], [*bounds, len(keys)]) if keys else ([], [])
-    pol, length, ids = (data[c].to_numpy() for c in ("polarity", "length", "sentence_id"))
+    doc, eng = data["doc_id"].to_numpy(dtype=object), data["engine"].to_numpy(dtype=object)
+    starts = np.flatnonzero(np.r_[True, (doc[1:] != doc[:-1]) | (eng[1:] != eng[:-1])]) if len(data) else []
+    ends = np.r_[starts[1:], len(data)] if len(data) else []
+    pol, length = data["polarity"].to_numpy(), data["length"].to_numpy()
+    ids = data["sentence_id"].to_numpy().tolist()
     out: dict[str, list] = {c: [] for c in ("doc_id", "engine", "n_sentences", "polarity_mean",
                                              "polarity_weighted", "label", "sentence_ids")}
-    for start, end in zip(starts, ends, strict=True):
-        p, w = pol[start:end], length[start:end]
+    for start, end in zip(np.asarray(starts).tolist(), np.asarray(ends).tolist(), strict=True):
+        p, w = pol[start:end], length[start:end]  # slice sums: np.add.reduceat rounds differently
         raw, total = p.sum() / (end - start), w.sum()
         mean = round(float(raw), 4)
-        out["doc_id"].append(keys[start][0])
-        out["engine"].append(keys[start][1])
+        out["doc_id"].append(doc[start])
+        out["engine"].append(eng[start])
         out["n_sentences"].append(end - start)
         out["polarity_mean"].append(mean)
         out["polarity_weighted"].append(round(float((p * w).sum() / total if total > 0 else raw), 4))
-        out["label"].append(label_polarity(mean, engine=str(keys[start][1])))
-        out["sentence_ids"].append(tuple(sorted(int(i) for i in ids[start:end])))
+        out["label"].append(label_polarity(mean, engine=str(eng[start])))
+        out["sentence_ids"].append(tuple(sorted(ids[start:end])))
     rows = pd.DataFrame(out)
     return _typed(rows, ["polarity_mean", "polarity_weighted"])
 

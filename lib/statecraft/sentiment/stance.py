@@ -137,10 +137,15 @@ def _evidence_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Da
 def _leans(pairs: pd.DataFrame) -> pd.DataFrame:
     """Give each (country, sentence) the lean of most of its stance-topic mentions."""
     keys = ["country", *_KEYS, "story_id"]
-    rows = []
-    for key, group in pairs.groupby(keys, sort=True):
-        counts = group["direction"].value_counts()
-        _, lean = read_stance(int(counts.get("engaging", 0)), int(counts.get("restricting", 0)))
-        rows.append({**dict(zip(keys, key, strict=True)), "lean": lean,
-                     "topics": ", ".join(sorted(set(group["topic"])))})
-    return pd.DataFrame(rows, columns=[*keys, "lean", "topics"])
+    if pairs.empty:
+        return pd.DataFrame([], columns=[*keys, "lean", "topics"])
+    marked = pairs.assign(engaging=pairs["direction"].eq("engaging").fillna(False).astype(int),
+                          restricting=pairs["direction"].eq("restricting").fillna(False).astype(int))  # fmt: skip
+    grouped = marked.groupby(keys, sort=True)  # the groups (and NA keys dropped) of a loop over them
+    counts = grouped[["engaging", "restricting"]].sum()
+    topics = grouped["topic"].agg(lambda topic: ", ".join(sorted(set(topic))))
+    out = counts.join(topics).reset_index()
+    lean = [read_stance(int(e), int(r))[1] for e, r in zip(out["engaging"], out["restricting"], strict=True)]
+    rows = {k: out[k].astype(object).tolist() for k in keys}  # plain values, as rows of dicts gave them
+    return pd.DataFrame({**rows, "lean": lean, "topics": out["topic"].astype(object).tolist()},
+                        columns=[*keys, "lean", "topics"])  # fmt: skip
