@@ -227,3 +227,14 @@ def test_a_kernel_that_dies_at_start_up_is_started_again(notebooks, tmp_path, mo
     monkeypatch.setattr(papermill, "execute_notebook", dead)
     with pytest.raises(RuntimeError, match="kernel_info"):  # not forever: KERNEL_STARTS tries, then the error
         report.execute_notebook(nb, str(tmp_path / "b.ipynb"), str(tmp_path / "b.html"), {}, str(tmp_path))
+
+
+def test_a_store_given_as_sources_is_summarised_from_its_accounting(notebooks, tmp_path):
+    from statecraft.store import annotate_to_store
+
+    account = annotate_to_store(report.project_dir() / "seeds", tmp_path / "store", sentiment=None)
+    run = report.run_reports(sources=tmp_path / "store", out=tmp_path / "reports", notebooks=notebooks, run="s",
+                             progress=False)  # fmt: skip
+    index = (run / "index.html").read_text(encoding="utf-8")
+    assert f"inputs: {account['inputs']}, documents: 8, quarantined: {account['quarantined']}" in index
+    assert "Publication dates: 2023-07-29 to 2026-01-22 (3 undated)" in index  # not its Parquet files as inputs

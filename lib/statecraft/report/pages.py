@@ -22,6 +22,7 @@ _STYLE = (
 def write_run_index(
     path: Path, run: str, entries: Sequence[Mapping[str, Any]], params: Mapping[str, Any],
     sources: str | os.PathLike[str], *, columns: Mapping[str, str] | None = None,
+    store: str | os.PathLike[str] | None = None,
 ) -> Path:
     """Write a run's index page (parameters, corpus summary, one link per report) and its status.
 
@@ -35,11 +36,13 @@ def write_run_index(
         params: The parameters given to the run.
         sources: The corpus the run read (summarised with :func:`statecraft.load_corpus`).
         columns: Column names given to the run (text_column, title_column, date_column).
+        store: The store the notebooks read; its accounting summarises the corpus (a store
+            given as ``sources`` is read the same way).
 
     Returns:
         ``path``.
     """
-    summary, account_line = _corpus_summary(sources, columns or {})
+    summary, account_line = _corpus_summary(sources, columns or {}, store)
     rows = "\n".join(
         f'<tr><td><a href="{_e(e["name"])}.html">{_e(e["name"])}</a></td><td>{_e(e["notebook"])}</td>'
         f"<td><code>{_e(_json(e['params']))}</code></td>"
@@ -93,19 +96,32 @@ def _run_status(run_dir: Path) -> str:
             f"({_e(', '.join(failed))})</span>")
 
 
-def _corpus_summary(sources: str | os.PathLike[str], columns: Mapping[str, str]) -> tuple[str, str]:
+def _corpus_summary(sources: str | os.PathLike[str], columns: Mapping[str, str],
+                    store: str | os.PathLike[str] | None = None) -> tuple[str, str]:  # fmt: skip
+    """The corpus section of a run page: from the store the notebooks read, else from the sources."""
     import statecraft as sc
+    from statecraft.store import is_store, open_store
 
-    corpus = sc.load_corpus(sources, **{k: v for k, v in columns.items() if v})
-    dates = corpus.documents["published_date"].dropna()
-    span = f"{dates.min()} to {dates.max()}" if len(dates) else "none"
-    undated = int(corpus.documents["published_date"].isna().sum())
+    store = store if store is not None else (sources if is_store(sources) else None)
+    if store is not None:  # its own accounting: the sources are not read again
+        opened = open_store(store)
+        line = sc.Corpus.summary_line(opened.meta["account"])
+        low, high, undated = opened.sql("select min(published_date), max(published_date), "
+                                        "count(*) - count(published_date) from documents").iloc[0]  # fmt: skip
+        span = f"{low} to {high}" if isinstance(low, str) else "none"
+        undated = int(undated)
+    else:
+        corpus = sc.load_corpus(sources, **{k: v for k, v in columns.items() if v})
+        dates = corpus.documents["published_date"].dropna()
+        span = f"{dates.min()} to {dates.max()}" if len(dates) else "none"
+        undated = int(corpus.documents["published_date"].isna().sum())
+        line = corpus.summary()
     html_text = (
         f"<p>Sources: <code>{_e(os.fspath(sources))}</code></p>\n"
-        f"<p>{_e(corpus.summary())}</p>\n"
+        f"<p>{_e(line)}</p>\n"
         f"<p>Publication dates: {_e(span)} ({undated} undated)</p>"
     )
-    return html_text, corpus.summary()
+    return html_text, line
 
 
 _STATUS = "run.json"

@@ -119,6 +119,7 @@ def run_reports(
     todo = _jobs(nbs, check_parameters(params, nbs), _countries(per_country))
     declared = {nb: notebook_parameters(nb) for nb in nbs}  # each parameters cell read once
     readers = [nb_params for nb, _, nb_params in todo if "sources" in declared[nb]]
+    corpus = None
     if readers:  # every notebook reads the one store (a path relative to notebooks/)
         named = {"text": "text_column", "title": "title_column", "published": "date_column"}
         fields = {field: params[name] for field, name in named.items() if params.get(name)}
@@ -146,7 +147,7 @@ def run_reports(
                for nb, name, nb_params in todo]
     columns = {k: str(params[k]) for k in ("text_column", "title_column", "date_column") if params.get(k)}
     corpus_path = sources or (nb_dir / params["sources"] if params.get("sources") else project_dir() / "seeds")
-    write_run_index(tmp / "index.html", run_name, entries, params, corpus_path, columns=columns)
+    write_run_index(tmp / "index.html", run_name, entries, params, corpus_path, columns=columns, store=corpus)
     atomic.swap_into_place(tmp, run_dir)  # a killed run leaves the previous run intact
     shutil.rmtree(tmp, ignore_errors=True)
     write_runs_index(Path(out))
