@@ -45,13 +45,14 @@ def document_scores(sentiment: pd.DataFrame, sentences: pd.DataFrame) -> pd.Data
     # in the last bit, which moves a rounding at a half)
     data = data.sort_values(["doc_id", "engine"], kind="mergesort").reset_index(drop=True)
     doc, eng = data["doc_id"].to_numpy(dtype=object), data["engine"].to_numpy(dtype=object)
-    starts = np.flatnonzero(np.r_[True, (doc[1:] != doc[:-1]) | (eng[1:] != eng[:-1])]) if len(data) else []
-    ends = np.r_[starts[1:], len(data)] if len(data) else []
+    changed = (doc[1:] != doc[:-1]) | (eng[1:] != eng[:-1])
+    starts = np.flatnonzero(np.r_[True, changed]).tolist() if len(data) else []
+    ends = [*starts[1:], len(data)] if starts else []
     pol, length = data["polarity"].to_numpy(), data["length"].to_numpy()
     ids = data["sentence_id"].to_numpy().tolist()
     out: dict[str, list] = {c: [] for c in ("doc_id", "engine", "n_sentences", "polarity_mean",
                                              "polarity_weighted", "label", "sentence_ids")}
-    for start, end in zip(np.asarray(starts).tolist(), np.asarray(ends).tolist(), strict=True):
+    for start, end in zip(starts, ends, strict=True):
         p, w = pol[start:end], length[start:end]  # slice sums: np.add.reduceat rounds differently
         raw, total = p.sum() / (end - start), w.sum()
         mean = round(float(raw), 4)
