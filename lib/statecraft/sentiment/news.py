@@ -3,7 +3,9 @@
 Built to hold outside its training data (issue 20): most of its weight sits on features
 that mean the same in any financial or crypto news, the cues of
 :mod:`statecraft.sentiment.cues` (direction x quantity, state actions, negation and
-contrast scope) and the TextBlob and VADER scores, with word 1-2-grams (tf-idf, words
+contrast scope), the TextBlob and VADER scores and the mean static word vector of the
+sentence (:mod:`statecraft.sentiment.vectors`: what a pretrained encoder makes of each word,
+so that words the training texts never held still count), with word 1-2-grams (tf-idf, words
 seen in at least ``min_df`` training texts) on top. The trainer can leave stop words out
 of the n-grams (``stop_words`` in the model JSON; empty in the shipped model, which scored
 better cross-dataset with them, see ``data/sentiment/README.md``).
@@ -19,7 +21,8 @@ pickle in ``data/sentiment/``:
 Features, in order: the word block (sublinear tf x idf, L2-normalised, times
 ``word_scale``), the
 :data:`statecraft.sentiment.cues.FEATURES` times ``cue_scale``, then TextBlob polarity and
-VADER compound times ``lexicon_scale``.
+VADER compound times ``lexicon_scale``, then the sentence's word vector times ``vector_scale``
+(left out when it is 0, as in models trained before the vectors).
 
 Labels: the most probable class, except that a sentence whose most probable class has a
 probability below ``min_confidence`` is labelled ``neutral`` (the engine abstains). The
@@ -37,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from statecraft.sentiment import cues, finance, lexicon
+from statecraft.sentiment import cues, finance, lexicon, vectors
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +64,13 @@ class NewsModel:
     lexicon_scale: float
     min_confidence: float
     polarity_threshold: float
+    vector_scale: float = 0.0
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
         """Return class probabilities (rows: texts, columns: :attr:`classes`)."""
         matrix = features(texts, self.word_index, self.word_idf, stop_words=self.stop_words,
                           word_scale=self.word_scale, cue_scale=self.cue_scale,
-                          lexicon_scale=self.lexicon_scale)  # fmt: skip
+                          lexicon_scale=self.lexicon_scale, vector_scale=self.vector_scale)  # fmt: skip
         logits = np.asarray(matrix @ self.coef.T) + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
@@ -95,6 +99,7 @@ def word_grams(text: str, stop_words: frozenset[str] = frozenset()) -> list[str]
 def features(
     texts: Sequence[str], word_index: Mapping[str, int], word_idf: np.ndarray, *,
     stop_words: frozenset[str] = frozenset(), word_scale: float = 1.0, cue_scale: float, lexicon_scale: float,
+    vector_scale: float = 0.0,
 ):  # fmt: skip
     """Return the feature matrix of normalised texts (CSR; word block, cues, lexicon scores).
 
@@ -106,6 +111,8 @@ def features(
         word_scale: Multiplier of the word block.
         cue_scale: Multiplier of the cue block.
         lexicon_scale: Multiplier of the TextBlob and VADER scores.
+        vector_scale: Multiplier of the sentence's word vector (:func:`statecraft.sentiment.vectors.load`);
+            0 leaves the block out.
 
     Returns:
         A ``scipy.sparse`` CSR matrix, one row per text.
@@ -113,7 +120,10 @@ def features(
     from scipy.sparse import csr_matrix, hstack
 
     words = finance._tfidf_matrix([word_grams(t, stop_words) for t in texts], dict(word_index), word_idf) * word_scale
-    dense = np.hstack([cues.cue_features(texts) * cue_scale, finance.lexicon_features(texts) * lexicon_scale])
+    blocks = [cues.cue_features(texts) * cue_scale, finance.lexicon_features(texts) * lexicon_scale]
+    if vector_scale:
+        blocks.append(vectors.load().sentence_vectors(texts) * vector_scale)
+    dense = np.hstack(blocks)
     return hstack([words, csr_matrix(dense)]).tocsr()
 
 
@@ -179,7 +189,8 @@ def model_from_arrays(arrays: Mapping[str, np.ndarray], *, settings: Mapping[str
 
     Args:
         arrays: word_terms (newline-joined UTF-8 bytes), word_idf, coef, intercept.
-        settings: classes, stop_words, word_scale, cue_scale, lexicon_scale, min_confidence, polarity_threshold.
+        settings: classes, stop_words, word_scale, cue_scale, lexicon_scale, vector_scale (0 when absent),
+            min_confidence, polarity_threshold.
 
     Returns:
         The model.
@@ -197,4 +208,5 @@ def model_from_arrays(arrays: Mapping[str, np.ndarray], *, settings: Mapping[str
         lexicon_scale=float(settings["lexicon_scale"]),
         min_confidence=float(settings["min_confidence"]),
         polarity_threshold=float(settings["polarity_threshold"]),
+        vector_scale=float(settings.get("vector_scale", 0.0)),
     )
