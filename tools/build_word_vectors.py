@@ -35,23 +35,18 @@ from statecraft.sentiment import gold, vectors
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_finance_model import write_or_check  # noqa: E402
+from train_news_model import CORPUS, EVAL, ROOT, WRITTEN, training_sets  # noqa: E402
 
 log = logging.getLogger("build_word_vectors")
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
-CORPUS = ROOT.parent / "shared" / "corpus" / "crypto_news"
-WRITTEN = ROOT / "bench" / "data" / "domain_written.csv"
 ENCODER = "sentence-transformers/all-MiniLM-L6-v2"
 
 
 def corpus_texts(sentfin: Path, finentity: Path, corpus: Path, written: Path) -> list[str]:
-    """Every text the vocabulary is counted on (no labels)."""
-    texts = gold.read_sentfin(sentfin)["text"].tolist()
-    texts += gold.finentity_texts(gold.read_finentity(finentity), unit="sentence")["text"].tolist()
-    texts += [str(a.get(f) or "") for a in gold.read_corpus(corpus) for f in ("title", "content")]
-    texts += gold.read_written(written)["text"].tolist()
-    return texts
+    """Every text the vocabulary is counted on: the news engine's training texts (their labels unused) and
+    the titles and contents of the whole corpus."""
+    texts = [t for df in training_sets(sentfin, finentity, written=written).values() for t in df["text"]]
+    return texts + [str(a.get(f) or "") for a in gold.read_corpus(corpus) for f in ("title", "content")]
 
 
 def vocabulary(texts: list[str], min_count: int) -> list[str]:

@@ -59,7 +59,7 @@ class WordVectors:
         indptr, cols = [0], []
         get = self.index.get
         for text in texts:
-            cols.extend(i for i in map(get, WORD_RE.findall(text.lower())) if i is not None)
+            cols.extend(i for i in map(get, words(text)) if i is not None)
             indptr.append(len(cols))
         counts = csr_matrix((np.ones(len(cols)), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
                             shape=(len(texts), len(self.index)))  # fmt: skip
