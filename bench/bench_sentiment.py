@@ -5,6 +5,9 @@
 Articles are segmented with statecraft.segment (syntok) first (not timed); then each
 engine scores every sentence once after a short warm-up that loads its lexicon or model.
 Prints sentences per second per engine (timings vary by machine; nothing here is a test).
+For one core, run it under ``taskset -c 0``. The ``news`` time includes finding the sentences
+that name a state and scoring them with the encoder model (statecraft.sentiment.encoder, one
+onnxruntime thread); the line after it says how many there were (counted outside the timing).
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import time
 from pathlib import Path
 
 from statecraft.cleaning import sentences as segment
-from statecraft.sentiment.engines import ENGINES, score_sentences
+from statecraft.sentiment.engines import ENGINES, normalize_text, score_sentences
+from statecraft.sentiment.states import names_state
 
 DEFAULT = (
     Path(__file__).resolve().parents[2] / "shared" / "corpus" / "crypto_news" / "crypto_news_20221130_20230105.json"
@@ -49,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         score_sentences(sentences, engine=engine, domain=args.domain)
         seconds = time.perf_counter() - start
         print(f"{engine:10s} {seconds:8.2f} {len(sentences) / seconds:12.0f} {n_articles / seconds:11.1f}")
+        if engine == "news":
+            unique = list(dict.fromkeys(normalize_text(s) for s in sentences))
+            routed = int(names_state(unique).sum())
+            print(f"  distinct sentences {len(unique):,}; decided by the encoder model (naming a state) {routed:,}")
     return 0
 
 

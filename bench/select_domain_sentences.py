@@ -21,8 +21,8 @@ Selection rule (deterministic; no randomness):
      ``data/tagging/actors.csv`` (regulators, central banks, ministries, heads of state,
      the IMF, ...), except state-owned commercial banks (role ``bank``);
    or, for generic wording the tagger does not resolve to a country, the word lists
-   ``STATE_WORDS`` and ``STATE_NAMES`` below (government, regulators, lawmakers, central bank,
-   federal authorities, Congress, Treasury, ...).
+   ``STATE_WORDS`` and ``STATE_NAMES`` of ``statecraft.sentiment.states`` (government, regulators,
+   lawmakers, central bank, federal authorities, Congress, Treasury, ...).
 3. Sentences whose text (letters and digits only, lower-cased) already qualified in an earlier
    article are dropped (the corpus repeats syndicated articles), as are sentences with
    fewer than 6 words or mostly non-letters.
@@ -38,40 +38,19 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
 from statecraft.cleaning.sentences import sentence_spans
-from statecraft.tagging import tag_text
+from statecraft.sentiment.states import state_entities, state_reasons
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from domain_set import DEFAULT_CORPUS, REPO, load_articles, text_sha1  # noqa: E402
 
 OUT = REPO / "bench" / "data" / "domain_sentences.csv"
 MIN_CHARS, MAX_CHARS, PER_ARTICLE = 40, 400, 2
-
-STATE_WORDS = re.compile(
-    r"\b(?:governments?|regulators?|regulatory authorit(?:y|ies)|lawmakers?|legislators?|"
-    r"congress(?:man|woman|men|women)|senators?|parliament(?:ary)?|central banks?|"
-    r"ministry|(?:prime|finance|justice|foreign|economy) ministers?|prosecutors?|financial watchdogs?|"
-    r"(?:federal|local|tax|law enforcement|government|financial|state|national|police) authorities)\b",
-    re.I,
-)
-"""Generic state wording (case-insensitive)."""
-STATE_NAMES = re.compile(r"\b(?:Congress|Senate|Parliament|Treasury|White House)\b")
-"""Institutions named with a capital (lower case "treasury" is often a company's)."""
-STATE_SECTORS = {"state", "international"}
-COUNTRY_ROLES = {"subject"}
-
-
-def state_entities() -> set[str]:
-    """Organisation and actor ids that stand for a state or an international public body."""
-    actors = pd.read_csv(REPO / "data" / "tagging" / "actors.csv")
-    keep = actors["sector"].isin(STATE_SECTORS) & (actors["role"] != "bank")
-    return set(actors.loc[keep, "actor_id"])
 
 
 def _fold(text: str) -> str:
@@ -81,27 +60,6 @@ def _fold(text: str) -> str:
 def _plausible(text: str) -> bool:
     letters = sum(c.isalpha() for c in text)
     return len(text.split()) >= 6 and letters >= 0.6 * len(text)
-
-
-def state_reasons(content: str, spans: list[tuple[int, int]], states: set[str]) -> list[list[str]]:
-    """Per sentence of ``content``, why it names a state (empty: it does not): the state entities the tagger
-    finds in it (a country as subject, an organisation or actor of :func:`state_entities`), else the state word
-    it holds (``word:...``)."""
-    named: dict[int, set[str]] = {}
-    for m in tag_text(content, spans):
-        hit = (m["entity_type"] == "country" and m["role"] in COUNTRY_ROLES) or (
-            m["entity_type"] in ("organization", "actor") and m["entity_id"] in states
-        )
-        if hit:
-            named.setdefault(m["sentence_id"], set()).add(m["entity_id"])
-    reasons = []
-    for sid, (start, end) in enumerate(spans):
-        why = sorted(named.get(sid, ()))
-        if not why:
-            word = STATE_WORDS.search(content[start:end]) or STATE_NAMES.search(content[start:end])
-            why = ["word:" + word.group(0).lower()] if word else []
-        reasons.append(why)
-    return reasons
 
 
 def candidates(articles: list[dict]) -> pd.DataFrame:

@@ -27,10 +27,11 @@ from train_news_model import CLASSES
 
 log = logging.getLogger("sentiment_teacher")
 SETTINGS = {"epochs": 3, "batch": 32, "learning_rate": 3e-5, "weight_decay": 0.01, "warmup": 0.1,
-            "max_length": 64, "seed": 0, "pooling": "mean of the token outputs"}  # fmt: skip
+            "max_length": 64, "seed": 0, "pooling": "mean of the token outputs", "layers": None}  # fmt: skip
 """Fine-tuning settings: class-weighted cross-entropy through a linear head on the mean-pooled output,
 AdamW, linear warm-up over the first tenth of the steps and linear decay. Three epochs, as in the
-cross-validation over the crypto training texts' articles reported in data/sentiment/README.md."""
+cross-validation over the crypto training texts' articles reported in data/sentiment/README.md. ``layers``:
+keep only the first N transformer layers before fine-tuning (None: all six); fewer layers embed faster."""
 
 
 class Teacher:
@@ -47,6 +48,9 @@ class Teacher:
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(str(model))
         self.encoder = AutoModel.from_pretrained(str(model))
+        if self.settings["layers"]:
+            self.encoder.encoder.layer = self.encoder.encoder.layer[: self.settings["layers"]]
+            self.encoder.config.num_hidden_layers = self.settings["layers"]
         self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(CLASSES))
 
     def _pooled(self, texts: list[str]):

@@ -61,6 +61,9 @@ sentences by 5-fold cross-validation over articles (pooled macro-F1 of all 8,323
 ``vector_scale`` (the word-vector block, statecraft.sentiment.vectors), by the same cross-validation:
 off 0.658 / 0.609, 1 0.670 / 0.610, 2 0.668 / 0.604."""
 CLASSES = ("negative", "neutral", "positive")
+ENCODER_PARAMS = {"vector_scale": 0.0, "encoder_scale": 1.0}
+"""The encoder model (tools/build_encoder_model.py): :data:`PARAMS` with the static word vectors replaced by the
+sentence embedding of the fine-tuned encoder (as measured by bench/eval_encoder.py)."""
 
 
 def training_sets(sentfin: Path, finentity: Path, crypto: Path | None = None,
@@ -84,8 +87,9 @@ def training_sets(sentfin: Path, finentity: Path, crypto: Path | None = None,
 
 
 def fit(
-    texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None
-) -> nm.NewsModel:
+    texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None,
+    embed=None,
+) -> nm.NewsModel:  # fmt: skip
     """Train a news model on raw texts and labels (texts are normalised here).
 
     Args:
@@ -93,12 +97,23 @@ def fit(
         labels: Their labels (negative, neutral, positive).
         params: Overrides of :data:`PARAMS`.
         sources: The source of each text; see :func:`sample_weights`.
+        embed: The sentence encoder (texts to embeddings), when ``params`` sets ``encoder_scale``.
 
     Returns:
         The model (aggregate threshold fitted on its training texts).
     """
-    arrays, settings = fit_arrays(texts, labels, params, sources=sources)
-    return nm.model_from_arrays(arrays, settings=settings)
+    arrays, settings = fit_arrays(texts, labels, params, sources=sources, embed=embed)
+    return nm.model_from_arrays(arrays, settings=settings, embed=embed)
+
+
+def fit_routed(texts: list[str], labels: list[str], *, sources: list[str] | None = None) -> nm.RoutedModel:
+    """Train the ``news`` engine as shipped on raw texts: the static model and the regression over the shipped
+    encoder (tools/build_encoder_model.py), both on these texts, routed by names_state."""
+    from statecraft.sentiment import encoder
+
+    static = fit(texts, labels, sources=sources)
+    strong = fit(texts, labels, ENCODER_PARAMS, sources=sources, embed=encoder.load_encoder().embed)
+    return nm.RoutedModel(static=static, strong=strong)
 
 
 def sample_weights(labels: list[str], sources: list[str] | None, crypto_weight: float = 1.0) -> np.ndarray:
@@ -117,10 +132,22 @@ def sample_weights(labels: list[str], sources: list[str] | None, crypto_weight: 
 
 
 def fit_arrays(
-    texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None
-) -> tuple[dict, dict]:
-    """Train a news model; return its arrays and settings (as stored in npz and JSON)."""
+    texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None,
+    embed=None,
+) -> tuple[dict, dict]:  # fmt: skip
+    """Train a news model; return its arrays and settings (as stored in npz and JSON). ``embed`` (texts to an
+    embedding matrix) is the encoder when ``params`` sets ``encoder_scale`` (tools/build_encoder_model.py)."""
     p = {**PARAMS, **(params or {})}
+    encoder_scale = p.get("encoder_scale", 0.0)
+    if encoder_scale:  # embed each distinct text once (fit and the numpy check below both need them)
+        unique = sorted({normalize_text(t) for t in texts})
+        cache = dict(zip(unique, embed(unique), strict=True))
+
+        def cached(batch):
+            return np.vstack([cache[t] for t in batch])
+
+        embed = cached
+
     clean = [normalize_text(t) for t in texts]
     stop_words = frozenset(ENGLISH_STOP_WORDS) if p["stop_words"] else frozenset()
     vectorizer = TfidfVectorizer(analyzer=lambda t: nm.word_grams(t, stop_words), min_df=p["min_df"],
@@ -130,7 +157,7 @@ def fit_arrays(
     index, idf = {t: i for i, t in enumerate(terms)}, vectorizer.idf_.astype(np.float32).astype(np.float64)
     matrix = nm.features(clean, index, idf, stop_words=stop_words, word_scale=p["word_scale"],
                          cue_scale=p["cue_scale"], lexicon_scale=p["lexicon_scale"],
-                         vector_scale=p["vector_scale"])  # fmt: skip
+                         vector_scale=p["vector_scale"], encoder_scale=encoder_scale, embed=embed)  # fmt: skip
     clf = LogisticRegression(C=p["C"], max_iter=p["max_iter"])
     clf.fit(matrix, labels, sample_weight=sample_weights(labels, sources, p["crypto_weight"]))
     assert tuple(clf.classes_) == CLASSES, clf.classes_
@@ -142,8 +169,9 @@ def fit_arrays(
     }
     settings = {"classes": list(CLASSES), "stop_words": sorted(stop_words), "word_scale": p["word_scale"],
                 "cue_scale": p["cue_scale"], "lexicon_scale": p["lexicon_scale"], "vector_scale": p["vector_scale"],
+                **({"encoder_scale": encoder_scale} if encoder_scale else {}),
                 "min_confidence": p["min_confidence"], "polarity_threshold": 0.0}  # fmt: skip
-    proba = nm.model_from_arrays(arrays, settings=settings).predict_proba(clean)
+    proba = nm.model_from_arrays(arrays, settings=settings, embed=embed).predict_proba(clean)
     gap = float(np.abs(proba - clf.predict_proba(matrix)).max())
     if gap > 1e-4:
         raise RuntimeError(f"numpy inference differs from scikit-learn by {gap}")
@@ -151,11 +179,13 @@ def fit_arrays(
     return arrays, settings
 
 
-def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
-    """Train the shipped model on every source; return arrays and the JSON metadata."""
+def build(data: dict[str, pd.DataFrame], params: dict | None = None, embed=None) -> tuple[dict, dict]:
+    """Train the shipped model on every source; return arrays and the JSON metadata (``params`` and ``embed``:
+    see :func:`fit_arrays`)."""
+    p = {**PARAMS, **(params or {})}
     train = pd.concat([df.assign(source=name) for name, df in data.items()], ignore_index=True)
-    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist(),
-                                  sources=train["source"].tolist())  # fmt: skip
+    arrays, settings = fit_arrays(train["text"].tolist(), train["label"].tolist(), p,
+                                  sources=train["source"].tolist(), embed=embed)  # fmt: skip
     n_words = int(arrays["word_idf"].shape[0])
     meta = {
         **settings,
@@ -167,8 +197,8 @@ def build(data: dict[str, pd.DataFrame]) -> tuple[dict, dict]:
             "vectors": "mean static word vector of the sentence (word_vectors.npz; L2), times vector_scale",
         },
         "n_features": {"words": n_words, "cues": len(cues.FEATURES), "lexicon": 2,
-                       "vectors": vectors.load().dims if PARAMS["vector_scale"] else 0},
-        "params": PARAMS,
+                       "vectors": vectors.load().dims if p["vector_scale"] else 0},
+        "params": p,
         "training": {
             "n": len(train),
             "labels": {k: int(v) for k, v in sorted(train["label"].value_counts().items())},

@@ -10,8 +10,11 @@ Engines (chosen by name, see :data:`ENGINES`):
   no subjectivity. Strong on held-out splits of its own training sets, weak on other news.
 * ``news``: logistic regression over polarity cues (direction x quantity, state actions,
   negation and contrast scope; :mod:`statecraft.sentiment.cues`), TextBlob and VADER
-  scores and word n-grams, trained on SEntFiN and FinEntity; the best validated engine
-  cross-dataset (``data/sentiment/reliability.csv``); polarity as ``finance``.
+  scores, word n-grams and static word vectors, trained on SEntFiN, FinEntity and the
+  project's crypto labels; sentences that name a state are decided by the same regression
+  over a fine-tuned sentence encoder instead of the static vectors
+  (:mod:`statecraft.sentiment.encoder`). The best validated engine
+  (``data/sentiment/reliability.csv``); polarity as ``finance``.
 
 Text is normalised before every engine sees it (:func:`normalize_text`): Unicode NFKC,
 curly quotes and apostrophes made straight, dashes made ASCII, and negative contractions
