@@ -72,3 +72,10 @@ def test_texts_are_neither_padded_nor_longer_than_the_fine_tuning():
     tokenizer = encoder.load_encoder().tokenizer
     assert tokenizer.encode("Bitcoin rose.").tokens == ["[CLS]", "bit", "##co", "##in", "rose", ".", "[SEP]"]
     assert len(tokenizer.encode("word " * 200).ids) == encoder.MAX_TOKENS
+
+
+def test_repeated_sentences_are_scored_once_and_returned_as_separate_rows():
+    texts = [normalize_text(STATE), normalize_text(PLAIN), normalize_text(STATE)]
+    rows = news.score(texts)
+    assert rows[0] == rows[2] and rows[0] is not rows[2]
+    assert rows == [news.score([t])[0] for t in texts]  # the same as scoring each alone
