@@ -41,7 +41,9 @@ def test_ranking_is_by_the_domain_set_then_by_mean_macro_f1():
 
 def test_notes_name_each_test_and_unknown_engine_fails():
     notes = reliability.reliability_notes("news")
-    assert len(notes) == len(reliability.TESTS) + 1 and "macro-F1" in notes[0]
+    assert len(notes) == len(reliability.TESTS) + 2 and "macro-F1" in notes[0]
+    assert "encoder model" in notes[-1]
+    assert len(reliability.reliability_notes("vader")) == len(reliability.TESTS) + 1  # nothing to add for a lexicon
     with pytest.raises(ValueError, match="no stored figures"):
         reliability.reliability_notes("nope")
     with pytest.raises(ValueError, match="no confusion matrix"):

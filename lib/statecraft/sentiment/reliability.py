@@ -152,6 +152,14 @@ def confusion_table(engine: str, test: str, confusion: pd.DataFrame | None = Non
     return matrix.rename_axis("gold").reset_index()
 
 
+ENGINE_NOTES = {
+    "news": "news decides the sentences that name a state (those the country and actor tables are made of) with "
+    "its encoder model, a fine-tuned sentence encoder, and the other sentences with its static model, about 18 "
+    "times faster; the figures above are for the two together (data/sentiment/README.md).",
+}
+"""What an engine is, said after its figures when the reader needs it to read them."""
+
+
 def reliability_notes(engine: str, table: pd.DataFrame | None = None) -> list[str]:
     """Say in a few sentences how reliable ``engine``'s labels were on news it never saw.
 
@@ -160,7 +168,7 @@ def reliability_notes(engine: str, table: pd.DataFrame | None = None) -> list[st
         table: From :func:`read_reliability`; None reads the stored one.
 
     Returns:
-        One sentence per test, then how the engine ranks.
+        One sentence per test, then how the engine ranks, then :data:`ENGINE_NOTES` for it, if any.
 
     Raises:
         ValueError: If ``engine`` has no stored figures.
@@ -182,4 +190,6 @@ def reliability_notes(engine: str, table: pd.DataFrame | None = None) -> list[st
     ranking = engine_ranking(table)
     notes.append(f"{engine} ranks {ranking.index(engine) + 1} of {len(ranking)} engines by macro-F1 on the crypto "
                  f"sentences naming a state, then by the mean over the tests ({', '.join(ranking)}).")  # fmt: skip
+    if engine in ENGINE_NOTES:
+        notes.append(ENGINE_NOTES[engine])
     return notes
