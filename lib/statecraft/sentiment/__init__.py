@@ -1,7 +1,8 @@
 """Sentiment: sentences in; per-engine polarity and labels out, and their document, country and stance aggregates.
 
 ``engines`` scores sentences with TextBlob, VADER or the trained ``finance`` and ``news``
-models (its ``lexicon``, ``finance``, ``cues`` and ``news`` modules below it);
+models (its ``lexicon``, ``finance``, ``cues`` and ``news`` modules below it; ``news`` decides the
+sentences ``states`` finds naming a state with the fine-tuned encoder of ``encoder``);
 ``aggregate`` and ``summary`` turn sentence scores into document and target tables;
 ``reliability`` reads the stored cross-dataset figures;
 ``stance`` reads engaging or restricting topics; ``gold`` reads the labelled sets the benchmarks score against.
