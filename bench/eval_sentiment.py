@@ -18,7 +18,9 @@ a baseline that shows what targeting adds.
 
 Cross-dataset mode (--cross; the figures that say how an engine holds on news it never saw):
 the trained engines (finance, news) are retrained by their tools/ scripts' ``fit`` on one
-source and scored on the other: SEntFiN -> FinEntity (trained on all SEntFiN headlines,
+source and scored on the other (news: ``fit_routed``, its static model and its encoder model's regression
+both refitted, the shipped encoder kept as it is; it was fine-tuned on the project's crypto and written
+labels, never on SEntFiN or FinEntity): SEntFiN -> FinEntity (trained on all SEntFiN headlines,
 scored on every FinEntity sentence holding a labelled entity) and FinEntity -> SEntFiN
 (trained on those FinEntity sentences, scored on every SEntFiN headline); the
 lexicon engines need no training. Then every engine as shipped scores the crypto domain
