@@ -21,7 +21,8 @@ Stage ``head``: embeds every training text with the shipped ONNX encoder through
 numbers) and fits the ``news`` regression (``tools/train_news_model.py``: same word n-grams, cues, lexicon
 scores, weights and C) with the sentence embedding in place of the static word vectors; writes
 ``encoder_model.npz`` and ``encoder_model.json``. ``--check`` rebuilds the head in a temp dir and compares bytes
-(deterministic on one machine and library versions).
+(deterministic for the same library versions: the fit runs on one BLAS thread, since lbfgs with two threads
+ends a few float32 digits apart).
 """
 
 from __future__ import annotations
@@ -142,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.stage == "export":
         export_encoder(args.out, args.work)
     if args.stage in ("head", "all"):
-        arrays, meta = build_head(args.out)
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(1):  # one BLAS thread: the fitted weights then do not depend on the machine's cores
+            arrays, meta = build_head(args.out)
         inputs = [tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json", tn.CRYPTO_TRAIN,
                   tn.gold.corpus_file(tn.CORPUS), tn.WRITTEN, args.out / "encoder.onnx"]  # fmt: skip
         return tn.write_or_check(args.out, arrays, meta, inputs, stem="encoder_model", check=args.check)
